@@ -1,0 +1,90 @@
+import { ExpressAdapter as BullBoardAdapter } from '@bull-board/express';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AuthService, SESSION_COOKIE, tokenOf } from '@dachwerk/auth';
+import {
+  APP_CONFIG,
+  createValidationPipe,
+  DomainError,
+  JobQueue,
+  ProblemDto,
+  ProblemFilter,
+  toProblem,
+  type AppConfig,
+} from '@dachwerk/shared';
+import { randomUUID } from 'node:crypto';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything main.ts and the tests do to an app, so tests run the real thing. */
+export function configureApp(app: NestExpressApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  app.use(cookieParser());
+  // Own JSON parser (the app is created with bodyParser: false) so malformed JSON gets its own code.
+  app.use(json({ limit: '1mb' }));
+  app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    const type = (err as { type?: string } | undefined)?.type;
+    next(type === 'entity.parse.failed' ? new DomainError('MALFORMED_JSON', 'The request body is not valid JSON', undefined, 400) : err);
+  });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'docs', method: RequestMethod.ALL }],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  mountBullBoard(app);
+  setupOpenApi(app);
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Dachwerk API')
+      .setDescription(
+        'Back-office of an umbrella association. Errors are application/problem+json ' +
+          '(`type, title, status, code, detail, errors?, errorId`). Lists page with `page` and `pageSize` (max 200).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+    { extraModels: [ProblemDto] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Queue dashboard for administrators, behind the same session check as the API. */
+function mountBullBoard(app: NestExpressApplication): void {
+  const adapter = new BullBoardAdapter();
+  adapter.setBasePath('/admin/queues');
+  createBullBoard({
+    queues: app.get(JobQueue).all().map((queue) => new BullMQAdapter(queue)),
+    serverAdapter: adapter,
+  });
+  const auth = app.get(AuthService);
+  const requireAdmin = (req: Request, res: Response, next: NextFunction): void => {
+    const token = tokenOf(req);
+    (token ? auth.authenticate(token) : Promise.resolve(undefined))
+      .then((actor) => {
+        if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in first');
+        const isAdmin = actor.isPlatformAdmin || Object.values(actor.roles).some((r) => r.includes('admin'));
+        if (!isAdmin) throw new DomainError('FORBIDDEN', 'This needs the role admin');
+        next();
+      })
+      .catch((error: unknown) => {
+        const problem = toProblem(error, randomUUID());
+        res.status(problem.status).type('application/problem+json').json(problem);
+      });
+  };
+  app.use('/admin/queues', requireAdmin, adapter.getRouter());
+}

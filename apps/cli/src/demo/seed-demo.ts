@@ -1,0 +1,74 @@
+import { DataSource } from 'typeorm';
+import { hashPassword } from '@dachwerk/auth';
+import { CLUB, DEMO_PASSWORD, DEMO_USERS, UMBRELLA } from './demo-data';
+
+type DemoOrganisation = typeof UMBRELLA | typeof CLUB;
+
+/**
+ * Loads the demo data. Idempotent: organisations are found by name, users by e-mail;
+ * a second run changes nothing.
+ */
+export async function seedDemo(db: DataSource): Promise<void> {
+  await db.transaction(async (m) => {
+    const umbrellaId = await upsertOrganisation(m, UMBRELLA);
+    const clubId = await upsertOrganisation(m, CLUB);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const user of DEMO_USERS) {
+      const [row] = (await m.query(
+        `INSERT INTO users (email, name, password_hash, is_platform_admin) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
+        [user.email, user.name, passwordHash, user.platformAdmin ?? false],
+      )) as { id: string }[];
+      for (const [organisationId, roles] of [
+        [umbrellaId, user.umbrella],
+        [clubId, user.club],
+      ] as const) {
+        for (const role of roles) {
+          await m.query(
+            `INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+            [row.id, organisationId, role],
+          );
+        }
+      }
+    }
+  });
+}
+
+async function upsertOrganisation(m: DataSource['manager'], org: DemoOrganisation): Promise<string> {
+  const existing = (await m.query(`SELECT id FROM organisations WHERE lower(name) = lower($1)`, [org.name])) as {
+    id: string;
+  }[];
+  if (existing[0]) return existing[0].id;
+  const [{ id }] = (await m.query(
+    `INSERT INTO organisations (name, legal_form, is_umbrella, street, postal_code, city, register_court,
+       register_number, tax_number, tax_office, purposes, is_receipt_machine_signed, sepa_creditor_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [
+      org.name,
+      org.legalForm,
+      org.isUmbrella,
+      org.street,
+      org.postalCode,
+      org.city,
+      org.registerCourt,
+      org.registerNumber,
+      org.taxNumber,
+      org.taxOffice,
+      org.purposes,
+      org.isReceiptMachineSigned,
+      org.sepaCreditorId,
+    ],
+  )) as { id: string }[];
+  const account = org.bankAccount;
+  await m.query(
+    `INSERT INTO organisation_bank_accounts (organisation_id, label, iban, bic, is_default) VALUES ($1, $2, $3, $4, true)`,
+    [id, account.label, account.iban, account.bic],
+  );
+  const notice = org.exemptionNotice;
+  await m.query(
+    `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office, tax_number, period_from, period_to, purposes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, notice.kind, notice.issuedOn, notice.taxOffice, notice.taxNumber, notice.periodFrom, notice.periodTo, org.purposes],
+  );
+  return id;
+}

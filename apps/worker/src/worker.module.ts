@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuditJobsModule } from '@dachwerk/audit';
+import { AuthJobsModule } from '@dachwerk/auth';
+import { OrganisationsJobsModule } from '@dachwerk/organisations';
+import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared';
+
+/** The background process: each library's *JobsModule. No HTTP. */
+@Module({
+  imports: [SharedModule, LoggingModule, SharedJobsModule, AuthJobsModule, AuditJobsModule, OrganisationsJobsModule],
+})
+export class WorkerModule {}

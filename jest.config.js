@@ -1,0 +1,28 @@
+// Three projects: unit (*.spec.ts, pure), integration (*.int-spec.ts, real Postgres and
+// Redis) and end-to-end (test/e2e, the HTTP API and the real worker). The global setup
+// starts throwaway Postgres and Redis once for all of them.
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+const shared = {
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper: {
+    '^@dachwerk/testing$': '<rootDir>/libs/shared/testing/index.ts',
+    '^@dachwerk/(.*)$': '<rootDir>/libs/$1/index.ts',
+  },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+
+module.exports = {
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // Two cores: two test files at a time, each with its own database.
+  maxWorkers: process.env.CI ? 2 : '50%',
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+  ],
+};

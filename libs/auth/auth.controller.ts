@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, ApiProblems, CurrentActor, Public, type Actor, type AppConfig } from '@dachwerk/shared';
+import { AuthService } from './auth.service';
+import { LoginDto, LoginResponseDto, LogoutAllResponseDto, MeDto } from './dto/auth.dto';
+import { toMe } from './me';
+import { SESSION_COOKIE, tokenOf } from './session-token';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiProblems(400, 401, 429)
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+    const result = await this.auth.login(body.email, body.password);
+    res.cookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.NODE_ENV === 'production',
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return { token: result.token, expiresAt: result.expiresAt, user: toMe(result.actor) };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiOkResponse({ type: MeDto })
+  @ApiProblems(401)
+  me(@CurrentActor() actor: Actor): MeDto {
+    return toMe(actor);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiProblems(401)
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.logout(actor, tokenOf(req) ?? '');
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Post('logout-all')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: LogoutAllResponseDto, description: 'Ends every session of the current user' })
+  @ApiProblems(401)
+  async logoutAll(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LogoutAllResponseDto> {
+    const sessionsEnded = await this.auth.logoutEverywhere(actor);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { sessionsEnded };
+  }
+}

@@ -1,0 +1,13 @@
+// Users, passwords (argon2id), sessions (random tokens stored as hashes), login with
+// lockout, and the global guard that turns a token into an Actor and checks @Roles.
+export * from './auth.module';
+export * from './auth.api.module';
+export * from './auth.jobs.module';
+export * from './auth.service';
+export * from './users.service';
+export * from './admin-bootstrap.service';
+export * from './auth.guard';
+export * from './password-hasher';
+export * from './password-policy';
+export { SESSION_COOKIE, tokenOf } from './session-token';
+export { MAX_FAILED_LOGINS, LOCKOUT_MINUTES } from './login-attempt.repository';

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, Role } from '@dachwerk/shared';
+
+interface SessionRow {
+  user_id: string;
+  email: string;
+  name: string;
+  is_platform_admin: boolean;
+  last_seen_at: Date;
+  roles: [string, Role][];
+  initiatives: [string, string][];
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  lastSeenAt: Date;
+}
+
+/** All SQL on sessions. The token itself is never stored, only its SHA-256. */
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async create(manager: EntityManager, tokenHash: Buffer, userId: string, ttlMinutes: number): Promise<Date> {
+    const [row] = (await manager.query(
+      `INSERT INTO sessions (token_hash, user_id, expires_at)
+       VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING expires_at`,
+      [tokenHash, userId, ttlMinutes],
+    )) as { expires_at: Date }[];
+    return row.expires_at;
+  }
+
+  /**
+   * The hot path of every request: one indexed lookup by primary key that also
+   * brings the user's roles, so no second query is needed.
+   */
+  async resolve(tokenHash: Buffer, idleMinutes: number): Promise<ResolvedSession | undefined> {
+    const rows = (await this.db.query(
+      `SELECT s.user_id, s.last_seen_at, u.email, u.name, u.is_platform_admin,
+              COALESCE((SELECT json_agg(json_build_array(m.organisation_id, m.role))
+                          FROM memberships m WHERE m.user_id = u.id), '[]') AS roles,
+              COALESCE((SELECT json_agg(json_build_array(i.organisation_id, i.initiative_id))
+                          FROM user_initiatives i WHERE i.user_id = u.id), '[]') AS initiatives
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(mins => $2) AND u.is_active`,
+      [tokenHash, idleMinutes],
+    )) as SessionRow[];
+    const row = rows[0];
+    if (!row) return undefined;
+    const roles: Record<string, Role[]> = {};
+    for (const [organisationId, role] of row.roles) (roles[organisationId] ??= []).push(role);
+    const initiativeIds: Record<string, string[]> = {};
+    for (const [organisationId, id] of row.initiatives) (initiativeIds[organisationId] ??= []).push(id);
+    return {
+      lastSeenAt: row.last_seen_at,
+      actor: {
+        userId: row.user_id,
+        email: row.email,
+        name: row.name,
+        isPlatformAdmin: row.is_platform_admin,
+        roles,
+        initiativeIds,
+      },
+    };
+  }
+
+  async touch(tokenHash: Buffer): Promise<void> {
+    await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+  }
+
+  async revoke(manager: EntityManager, tokenHash: Buffer): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
+      tokenHash,
+    ]);
+  }
+
+  async revokeAllOfUser(manager: EntityManager, userId: string): Promise<number> {
+    const [, count] = (await manager.query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    )) as [unknown, number];
+    return count;
+  }
+
+  /** Sessions that ended more than a day ago carry no information worth keeping. */
+  async purgeEnded(): Promise<number> {
+    const [, count] = (await this.db.query(
+      `DELETE FROM sessions
+        WHERE (revoked_at IS NOT NULL AND revoked_at < now() - interval '1 day')
+           OR expires_at < now() - interval '1 day'`,
+    )) as [unknown, number];
+    return count;
+  }
+}

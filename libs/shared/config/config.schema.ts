@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Dachwerk reads, in one typed schema.
+ * config/.env.example lists the same variables; keep both in step.
+ */
+const postgresUrl = z
+  .string({ required_error: 'is required' })
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+
+const boolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Connection of the application role (owns no table). */
+  DATABASE_URL: postgresUrl,
+  /** Connection of the owner role that runs migrations; defaults to DATABASE_URL. */
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .string({ required_error: 'is required' })
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  /** Key prefix of all BullMQ queues; lets several installations share one Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, 'only a-z, 0-9, _ and -')
+    .default('dachwerk'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Absolute lifetime of a session. */
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
+  /** A session unused for this long ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** Login attempts per IP and minute before 429. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Behind a reverse proxy, trust X-Forwarded-For for the client IP. */
+  TRUST_PROXY: boolean.default('false'),
+  /** Where generated documents (PDF, CSV) are stored. */
+  DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad or missing value names the variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,12 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { requestContext } from './request-context';
+
+/** Makes request id and client IP available to services (audit rows) without passing them. */
+@Injectable()
+export class RequestContextMiddleware implements NestMiddleware {
+  use(req: Request, _res: Response, next: NextFunction): void {
+    const requestId = String((req as Request & { id?: unknown }).id ?? '');
+    requestContext.run({ requestId, ip: req.ip }, next);
+  }
+}

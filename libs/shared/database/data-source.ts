@@ -1,0 +1,29 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './naming.strategy';
+
+/** Options every DataSource of Dachwerk shares: migrations only, never synchronize. */
+export function baseDataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: poolSize, application_name: 'dachwerk' },
+  };
+}
+
+/** Runs pending migrations as the owner role; returns the names it applied. */
+export async function runMigrations(ownerUrl: string): Promise<string[]> {
+  const dataSource = new DataSource(baseDataSourceOptions(ownerUrl, 1));
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

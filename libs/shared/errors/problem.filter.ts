@@ -1,0 +1,122 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { DomainError, ERROR_STATUS, FieldError } from './domain-error';
+
+/** RFC 9457 problem details, the shape of every error answer. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldError[];
+  errorId: string;
+  [extra: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Codes for errors raised by Nest/Express itself rather than by our services. */
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+interface PgError {
+  code: string;
+  constraint?: string;
+}
+
+function isPgError(e: unknown): e is PgError {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+/** Turns any error into a problem; pure, so it can be unit-tested. */
+export function toProblem(exception: unknown, errorId: string): Problem {
+  const make = (status: number, code: string, detail: string, extra?: object): Problem => ({
+    type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...extra,
+    errorId,
+  });
+
+  if (exception instanceof DomainError) {
+    const status = exception.status ?? ERROR_STATUS[exception.code] ?? 422;
+    const { errors, ...rest } = exception.details ?? {};
+    return make(status, exception.code, exception.message, {
+      ...(Array.isArray(errors) ? { errors: errors as FieldError[] } : {}),
+      ...(Object.keys(rest).length ? { details: rest } : {}),
+    });
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = HTTP_CODES[status] ?? `HTTP_${status}`;
+    return make(status, code, exception.message);
+  }
+  // Errors of Express middleware (body-parser: too large, bad charset) carry an HTTP status.
+  const middlewareStatus = (exception as { status?: unknown } | undefined)?.status;
+  if (typeof middlewareStatus === 'number' && middlewareStatus >= 400 && middlewareStatus < 500) {
+    return make(middlewareStatus, HTTP_CODES[middlewareStatus] ?? `HTTP_${middlewareStatus}`, String((exception as Error).message));
+  }
+  if (isPgError(exception)) {
+    // A race the service could not see beforehand (two inserts of the same key).
+    if (exception.code === '23505') {
+      return make(409, 'CONFLICT', 'The record conflicts with an existing one');
+    }
+    if (exception.code === '40001' || exception.code === '40P01') {
+      return make(409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; try again');
+    }
+  }
+  return make(500, 'INTERNAL_ERROR', 'An unexpected error occurred. Quote the errorId when reporting it.');
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const errorId = randomUUID();
+    const problem = toProblem(exception, errorId);
+    if (problem.status >= HttpStatus.INTERNAL_SERVER_ERROR) {
+      this.logger.error({ errorId, err: exception }, 'Unexpected error');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+}

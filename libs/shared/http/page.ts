@@ -1,0 +1,56 @@
+import { Type } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as TransformType } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 200;
+
+/** `?page=&pageSize=` of every list endpoint. Extend it for filters. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @IsOptional()
+  @TransformType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize = 50;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** SQL OFFSET/LIMIT for a page query. */
+export function pageWindow(query: PageQueryDto): { skip: number; take: number } {
+  return { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
+}
+
+/** An OpenAPI class for `Page<Item>` (Swagger cannot describe generics). */
+export function PageDto<T>(item: Type<T>): Type<Page<T>> {
+  class PageOfItem implements Page<T> {
+    @ApiProperty({ type: item, isArray: true })
+    items: T[];
+    @ApiProperty()
+    total: number;
+    @ApiProperty()
+    page: number;
+    @ApiProperty()
+    pageSize: number;
+  }
+  Object.defineProperty(PageOfItem, 'name', { value: `PageOf${item.name.replace(/Dto$/, '')}` });
+  return PageOfItem;
+}

@@ -1,0 +1,31 @@
+/**
+ * Every queue and job of Dachwerk, declared once. The worker refuses to start
+ * when a job here has no handler; producers can only enqueue names listed here.
+ * Jobs carry ids, never business data: the handler reads what it needs from Postgres.
+ */
+export const JOBS = {
+  /** Proves the worker is alive and consuming; writes a worker_heartbeats row. */
+  'system.heartbeat': { queue: 'system' },
+  /** Deletes sessions that ended more than a day ago. */
+  'auth.purge-sessions': { queue: 'maintenance', everyMs: 60 * 60 * 1000 },
+} as const satisfies Record<string, JobDefinition>;
+
+export interface JobDefinition {
+  queue: string;
+  /** Repeat on this interval (scheduled by the worker at boot). */
+  everyMs?: number;
+}
+
+export type JobName = keyof typeof JOBS;
+
+/** Payload of each job; ids only. */
+export interface JobPayloads {
+  'system.heartbeat': { note?: string };
+  'auth.purge-sessions': Record<string, never>;
+}
+
+export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];
+
+export function jobsOfQueue(queue: string): JobName[] {
+  return (Object.keys(JOBS) as JobName[]).filter((name) => JOBS[name].queue === queue);
+}

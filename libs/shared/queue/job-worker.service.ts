@@ -1,0 +1,99 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config.schema';
+import { JOB_HANDLER } from './job-handler.decorator';
+import { JOBS, JobName, QUEUE_NAMES } from './job-registry';
+import { JobQueue } from './job-queue.service';
+import { createBullConnection } from './redis-connection';
+
+type Handler = (job: Job) => Promise<unknown>;
+
+export class MissingJobHandlerError extends Error {}
+
+/** Finds every @JobHandler, checks the registry is covered, and consumes all queues. */
+export function collectHandlers(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): Map<JobName, Handler> {
+  const handlers = new Map<JobName, Handler>();
+  for (const wrapper of discovery.getProviders()) {
+    const instance: unknown = wrapper.instance;
+    if (!instance || typeof instance !== 'object') continue;
+    const prototype = Object.getPrototypeOf(instance) as object;
+    for (const method of scanner.getAllMethodNames(prototype)) {
+      const fn = (instance as Record<string, unknown>)[method];
+      if (typeof fn !== 'function') continue;
+      const name = reflector.get<JobName | undefined>(JOB_HANDLER, fn as Handler);
+      if (!name) continue;
+      if (handlers.has(name)) throw new Error(`Job ${name} has two handlers`);
+      handlers.set(name, (fn as Handler).bind(instance));
+    }
+  }
+  const missing = (Object.keys(JOBS) as JobName[]).filter((name) => !handlers.has(name));
+  if (missing.length) {
+    throw new MissingJobHandlerError(`No handler for registered job(s): ${missing.join(', ')}`);
+  }
+  return handlers;
+}
+
+@Injectable()
+export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('JobWorker');
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const handlers = collectHandlers(this.discovery, this.scanner, this.reflector);
+    for (const queue of QUEUE_NAMES) {
+      const worker = new Worker(
+        queue,
+        async (job: Job) => {
+          const handler = handlers.get(job.name as JobName);
+          if (!handler) throw new Error(`Unknown job ${job.name} on queue ${queue}`);
+          return handler(job);
+        },
+        {
+          connection: createBullConnection(this.config.REDIS_URL),
+          prefix: this.config.QUEUE_PREFIX,
+          concurrency: 4,
+        },
+      );
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ jobId: job?.id, job: job?.name, err: err.message }, 'Job failed'),
+      );
+      this.workers.push(worker);
+    }
+    await this.scheduleRepeatingJobs();
+    this.logger.log(`Consuming ${QUEUE_NAMES.join(', ')} with ${handlers.size} job handlers`);
+  }
+
+  private async scheduleRepeatingJobs(): Promise<void> {
+    for (const name of Object.keys(JOBS) as JobName[]) {
+      const definition: { queue: string; everyMs?: number } = JOBS[name];
+      if (!definition.everyMs) continue;
+      await this.jobs
+        .queue(definition.queue)
+        .upsertJobScheduler(name, { every: definition.everyMs }, { name, data: {} });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}
