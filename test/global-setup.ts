@@ -27,7 +27,10 @@ export default async function globalSetup(): Promise<void> {
   const redisPort = await freePort();
   const postgres = { dataDir: path.join(dir, 'postgres'), port: pgPort };
   // fsync off: a crashed test run loses nothing worth keeping, and tests run faster.
-  await startPostgres(postgres, '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300');
+  await startPostgres(
+    postgres,
+    '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300',
+  );
   await ensureRolesAndDatabase(pgPort, TEMPLATE_DATABASE);
   await runMigrations(roleUrl(pgPort, OWNER_ROLE, TEMPLATE_DATABASE));
 

@@ -3,7 +3,8 @@ const SECRET_FIELDS = new Set(['passwordHash', 'password']);
 
 export type FieldChange = { before: unknown; after: unknown };
 
-const normalise = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
+const normalise = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : value;
 
 /**
  * The fields that differ between two versions of a record, with before and after.

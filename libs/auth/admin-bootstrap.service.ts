@@ -15,14 +15,20 @@ export class AdminBootstrapService {
   ) {}
 
   /** Creates the user, or makes an existing one platform admin and sets the password. */
-  async createPlatformAdmin(rawEmail: string, name: string, password: string): Promise<{ id: string; created: boolean }> {
+  async createPlatformAdmin(
+    rawEmail: string,
+    name: string,
+    password: string,
+  ): Promise<{ id: string; created: boolean }> {
     const email = rawEmail.trim().toLowerCase();
     const problems = passwordProblems(password);
     if (problems.length) throw validationFailed(problems);
     const passwordHash = await hashPassword(password);
     return this.transactions.run(async (m) => {
       const existing = await this.users.findIdByEmail(m, email);
-      const id = existing ?? (await this.users.insert(m, { email, name, passwordHash, isPlatformAdmin: true }));
+      const id =
+        existing ??
+        (await this.users.insert(m, { email, name, passwordHash, isPlatformAdmin: true }));
       if (existing) {
         await this.users.setPasswordHash(m, id, passwordHash);
         await this.users.setPlatformAdmin(m, id);

@@ -2,7 +2,14 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } fr
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, ApiProblems, CurrentActor, Public, type Actor, type AppConfig } from '@dachwerk/shared';
+import {
+  APP_CONFIG,
+  ApiProblems,
+  CurrentActor,
+  Public,
+  type Actor,
+  type AppConfig,
+} from '@dachwerk/shared';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto, LogoutAllResponseDto, MeDto } from './dto/auth.dto';
 import { toMe } from './me';
@@ -22,7 +29,10 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+  async login(
+    @Body() body: LoginDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponseDto> {
     const result = await this.auth.login(body.email, body.password);
     res.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
@@ -59,7 +69,10 @@ export class AuthController {
   @Post('logout-all')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOkResponse({ type: LogoutAllResponseDto, description: 'Ends every session of the current user' })
+  @ApiOkResponse({
+    type: LogoutAllResponseDto,
+    description: 'Ends every session of the current user',
+  })
   @ApiProblems(401)
   async logoutAll(
     @CurrentActor() actor: Actor,

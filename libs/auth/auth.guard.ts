@@ -35,16 +35,22 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const token = tokenOf(req);
     const actor = token ? await this.auth.authenticate(token) : undefined;
-    if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in first; the session is missing or has ended');
+    if (!actor)
+      throw new DomainError('UNAUTHENTICATED', 'Log in first; the session is missing or has ended');
     req.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     const orgId = (req.params as Record<string, string | undefined> | undefined)?.orgId;
     if (orgId !== undefined) {
       // A malformed id cannot name an organisation the actor belongs to.
-      if (!UUID.test(orgId)) throw new DomainError('NOT_FOUND', 'Organisation not found', { id: orgId });
+      if (!UUID.test(orgId))
+        throw new DomainError('NOT_FOUND', 'Organisation not found', { id: orgId });
       assertOrganisationRole(actor, orgId, roles);
-    } else if (roles && !actor.isPlatformAdmin && !organisationIdsOf(actor).some((org) => hasRole(actor, org, roles))) {
+    } else if (
+      roles &&
+      !actor.isPlatformAdmin &&
+      !organisationIdsOf(actor).some((org) => hasRole(actor, org, roles))
+    ) {
       throw new DomainError('FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`);
     }
     return true;

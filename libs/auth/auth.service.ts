@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
-import { APP_CONFIG, DomainError, Transactions, type Actor, type AppConfig } from '@dachwerk/shared';
+import {
+  APP_CONFIG,
+  DomainError,
+  Transactions,
+  type Actor,
+  type AppConfig,
+} from '@dachwerk/shared';
 import { LOCKOUT_MINUTES, LoginAttemptRepository } from './login-attempt.repository';
 import { verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { SessionRepository } from './session.repository';
@@ -36,12 +42,14 @@ export class AuthService {
     const lockedFor = await this.attempts.lockedForSeconds(email);
     if (lockedFor > 0) throw this.lockedError(lockedFor);
 
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ id: string; password_hash: string }[]>(
       `SELECT id, password_hash FROM users WHERE email = $1 AND is_active`,
       [email],
-    )) as { id: string; password_hash: string }[];
+    );
     const user = rows[0];
-    const valid = user ? await verifyPassword(user.password_hash, password) : (await verifyAgainstDummy(password), false);
+    const valid = user
+      ? await verifyPassword(user.password_hash, password)
+      : (await verifyAgainstDummy(password), false);
     if (!user || !valid) {
       const locked = await this.attempts.recordFailure(email);
       if (locked && user) {
@@ -63,7 +71,12 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const tokenHash = hashToken(token);
     const expiresAt = await this.transactions.run(async (m) => {
-      const expires = await this.sessions.create(m, tokenHash, user.id, this.config.SESSION_TTL_MINUTES);
+      const expires = await this.sessions.create(
+        m,
+        tokenHash,
+        user.id,
+        this.config.SESSION_TTL_MINUTES,
+      );
       await this.audit.record(m, {
         actorUserId: user.id,
         organisationId: null,
@@ -118,10 +131,8 @@ export class AuthService {
   }
 
   private lockedError(seconds: number): DomainError {
-    return new DomainError(
-      'ACCOUNT_LOCKED',
-      'Too many failed logins; try again later',
-      { retryAfterSeconds: seconds },
-    );
+    return new DomainError('ACCOUNT_LOCKED', 'Too many failed logins; try again later', {
+      retryAfterSeconds: seconds,
+    });
   }
 }

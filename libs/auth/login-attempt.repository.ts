@@ -14,17 +14,17 @@ export class LoginAttemptRepository {
 
   /** Seconds until the lock ends, or 0 when the e-mail is not locked. */
   async lockedForSeconds(email: string): Promise<number> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ seconds: number }[]>(
       `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS seconds
          FROM login_attempts WHERE email = $1 AND locked_until > now()`,
       [email],
-    )) as { seconds: number }[];
+    );
     return rows[0]?.seconds ?? 0;
   }
 
   /** Counts a failure; returns true when this failure locked the account. */
   async recordFailure(email: string): Promise<boolean> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<{ failed_count: number }[]>(
       `INSERT INTO login_attempts AS a (email, failed_count, window_started_at)
        VALUES ($1, 1, now())
        ON CONFLICT (email) DO UPDATE SET
@@ -34,7 +34,7 @@ export class LoginAttemptRepository {
                                   THEN now() ELSE a.window_started_at END
        RETURNING failed_count`,
       [email, LOCKOUT_MINUTES],
-    )) as { failed_count: number }[];
+    );
     if (row.failed_count < MAX_FAILED_LOGINS) return false;
     await this.db.query(
       `UPDATE login_attempts SET locked_until = now() + make_interval(mins => $2), failed_count = 0,

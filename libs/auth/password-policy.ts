@@ -22,7 +22,13 @@ function common(): Set<string> {
 /** Problems with a new password; empty when it is acceptable. */
 export function passwordProblems(password: string, field = 'password'): FieldError[] {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    return [{ field, rule: 'minLength', message: `must be at least ${MIN_PASSWORD_LENGTH} characters long` }];
+    return [
+      {
+        field,
+        rule: 'minLength',
+        message: `must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+      },
+    ];
   }
   if (common().has(password.toLowerCase())) {
     return [{ field, rule: 'notCommon', message: 'is on the list of commonly used passwords' }];

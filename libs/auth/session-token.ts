@@ -4,8 +4,9 @@ export const SESSION_COOKIE = 'dachwerk_session';
 
 /** The session token from `Authorization: Bearer` or the session cookie. */
 export function tokenOf(req: Request): string | undefined {
-  const header = req.headers.authorization;
+  const header: string | undefined = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
-  const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
-  return cookies?.[SESSION_COOKIE] || undefined;
+  const cookies = req.cookies as Record<string, unknown> | undefined;
+  const cookie = cookies?.[SESSION_COOKIE];
+  return typeof cookie === 'string' && cookie ? cookie : undefined;
 }

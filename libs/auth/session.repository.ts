@@ -22,12 +22,17 @@ export interface ResolvedSession {
 export class SessionRepository {
   constructor(private readonly db: DataSource) {}
 
-  async create(manager: EntityManager, tokenHash: Buffer, userId: string, ttlMinutes: number): Promise<Date> {
-    const [row] = (await manager.query(
+  async create(
+    manager: EntityManager,
+    tokenHash: Buffer,
+    userId: string,
+    ttlMinutes: number,
+  ): Promise<Date> {
+    const [row] = await manager.query<{ expires_at: Date }[]>(
       `INSERT INTO sessions (token_hash, user_id, expires_at)
        VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING expires_at`,
       [tokenHash, userId, ttlMinutes],
-    )) as { expires_at: Date }[];
+    );
     return row.expires_at;
   }
 
@@ -36,7 +41,7 @@ export class SessionRepository {
    * brings the user's roles, so no second query is needed.
    */
   async resolve(tokenHash: Buffer, idleMinutes: number): Promise<ResolvedSession | undefined> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<SessionRow[]>(
       `SELECT s.user_id, s.last_seen_at, u.email, u.name, u.is_platform_admin,
               COALESCE((SELECT json_agg(json_build_array(m.organisation_id, m.role))
                           FROM memberships m WHERE m.user_id = u.id), '[]') AS roles,
@@ -46,13 +51,14 @@ export class SessionRepository {
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(mins => $2) AND u.is_active`,
       [tokenHash, idleMinutes],
-    )) as SessionRow[];
+    );
     const row = rows[0];
     if (!row) return undefined;
     const roles: Record<string, Role[]> = {};
     for (const [organisationId, role] of row.roles) (roles[organisationId] ??= []).push(role);
     const initiativeIds: Record<string, string[]> = {};
-    for (const [organisationId, id] of row.initiatives) (initiativeIds[organisationId] ??= []).push(id);
+    for (const [organisationId, id] of row.initiatives)
+      (initiativeIds[organisationId] ??= []).push(id);
     return {
       lastSeenAt: row.last_seen_at,
       actor: {
@@ -67,30 +73,33 @@ export class SessionRepository {
   }
 
   async touch(tokenHash: Buffer): Promise<void> {
-    await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
-  }
-
-  async revoke(manager: EntityManager, tokenHash: Buffer): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
+    await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [
       tokenHash,
     ]);
   }
 
+  async revoke(manager: EntityManager, tokenHash: Buffer): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`,
+      [tokenHash],
+    );
+  }
+
   async revokeAllOfUser(manager: EntityManager, userId: string): Promise<number> {
-    const [, count] = (await manager.query(
+    const [, count] = await manager.query<[unknown, number]>(
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
-    )) as [unknown, number];
+    );
     return count;
   }
 
   /** Sessions that ended more than a day ago carry no information worth keeping. */
   async purgeEnded(): Promise<number> {
-    const [, count] = (await this.db.query(
+    const [, count] = await this.db.query<[unknown, number]>(
       `DELETE FROM sessions
         WHERE (revoked_at IS NOT NULL AND revoked_at < now() - interval '1 day')
            OR expires_at < now() - interval '1 day'`,
-    )) as [unknown, number];
+    );
     return count;
   }
 }

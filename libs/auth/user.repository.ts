@@ -36,7 +36,10 @@ const VISIBLE = `($1::uuid[] IS NULL OR EXISTS (
     SELECT 1 FROM memberships vm WHERE vm.user_id = u.id AND vm.organisation_id = ANY($1::uuid[])))`;
 
 function toRecord(row: UserRow): UserRecord {
-  const byOrg = new Map<string, { organisationId: string; roles: Role[]; initiativeIds: string[] }>();
+  const byOrg = new Map<
+    string,
+    { organisationId: string; roles: Role[]; initiativeIds: string[] }
+  >();
   const entry = (organisationId: string) => {
     let e = byOrg.get(organisationId);
     if (!e) byOrg.set(organisationId, (e = { organisationId, roles: [], initiativeIds: [] }));
@@ -61,15 +64,19 @@ export class UserRepository {
   constructor(private readonly db: DataSource) {}
 
   /** `visibleIn` undefined = no restriction (platform admin). */
-  async list(visibleIn: string[] | undefined, skip: number, take: number): Promise<[UserRecord[], number]> {
-    const rows = (await this.db.query(`${SELECT_USERS} WHERE ${VISIBLE} ORDER BY u.email, u.id OFFSET $2 LIMIT $3`, [
-      visibleIn ?? null,
-      skip,
-      take,
-    ])) as UserRow[];
-    const [{ count }] = (await this.db.query(`SELECT count(*)::int AS count FROM users u WHERE ${VISIBLE}`, [
-      visibleIn ?? null,
-    ])) as { count: number }[];
+  async list(
+    visibleIn: string[] | undefined,
+    skip: number,
+    take: number,
+  ): Promise<[UserRecord[], number]> {
+    const rows = await this.db.query<UserRow[]>(
+      `${SELECT_USERS} WHERE ${VISIBLE} ORDER BY u.email, u.id OFFSET $2 LIMIT $3`,
+      [visibleIn ?? null, skip, take],
+    );
+    const [{ count }] = await this.db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM users u WHERE ${VISIBLE}`,
+      [visibleIn ?? null],
+    );
     return [rows.map(toRecord), count];
   }
 
@@ -78,15 +85,15 @@ export class UserRepository {
     visibleIn: string[] | undefined,
     manager: EntityManager | DataSource = this.db,
   ): Promise<UserRecord | undefined> {
-    const rows = (await manager.query(`${SELECT_USERS} WHERE u.id = $2 AND ${VISIBLE}`, [
+    const rows = await manager.query<UserRow[]>(`${SELECT_USERS} WHERE u.id = $2 AND ${VISIBLE}`, [
       visibleIn ?? null,
       id,
-    ])) as UserRow[];
+    ]);
     return rows[0] && toRecord(rows[0]);
   }
 
   async emailExists(manager: EntityManager, email: string): Promise<boolean> {
-    const rows = (await manager.query(`SELECT 1 FROM users WHERE email = $1`, [email])) as unknown[];
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM users WHERE email = $1`, [email]);
     return rows.length > 0;
   }
 
@@ -94,14 +101,18 @@ export class UserRepository {
     manager: EntityManager,
     user: { email: string; name: string; passwordHash: string; isPlatformAdmin?: boolean },
   ): Promise<string> {
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO users (email, name, password_hash, is_platform_admin) VALUES ($1, $2, $3, $4) RETURNING id`,
       [user.email, user.name, user.passwordHash, user.isPlatformAdmin ?? false],
-    )) as { id: string }[];
+    );
     return row.id;
   }
 
-  async update(manager: EntityManager, id: string, changes: { name?: string; isActive?: boolean }): Promise<void> {
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: { name?: string; isActive?: boolean },
+  ): Promise<void> {
     await manager.query(
       `UPDATE users SET name = COALESCE($2, name), is_active = COALESCE($3, is_active), updated_at = now()
         WHERE id = $1`,
@@ -110,15 +121,23 @@ export class UserRepository {
   }
 
   async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, passwordHash]);
+    await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
   }
 
   async setPlatformAdmin(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE users SET is_platform_admin = true, is_active = true WHERE id = $1`, [id]);
+    await manager.query(
+      `UPDATE users SET is_platform_admin = true, is_active = true WHERE id = $1`,
+      [id],
+    );
   }
 
   async findIdByEmail(manager: EntityManager, email: string): Promise<string | undefined> {
-    const rows = (await manager.query(`SELECT id FROM users WHERE email = $1`, [email])) as { id: string }[];
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [
+      email,
+    ]);
     return rows[0]?.id;
   }
 
@@ -130,11 +149,14 @@ export class UserRepository {
     roles: Role[],
     initiativeIds: string[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2`, [userId, organisationId]);
-    await manager.query(`DELETE FROM user_initiatives WHERE user_id = $1 AND organisation_id = $2`, [
+    await manager.query(`DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2`, [
       userId,
       organisationId,
     ]);
+    await manager.query(
+      `DELETE FROM user_initiatives WHERE user_id = $1 AND organisation_id = $2`,
+      [userId, organisationId],
+    );
     if (roles.length) {
       await manager.query(
         `INSERT INTO memberships (user_id, organisation_id, role) SELECT $1, $2, unnest($3::text[])`,

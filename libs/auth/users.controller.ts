@@ -1,7 +1,38 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, PageQueryDto, Roles, type Actor, type Page } from '@dachwerk/shared';
-import { CreateUserDto, ResetPasswordDto, SetRolesDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiProblems,
+  CurrentActor,
+  PageQueryDto,
+  Roles,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import {
+  CreateUserDto,
+  ResetPasswordDto,
+  SetRolesDto,
+  UpdateUserDto,
+  UserDto,
+  UserPageDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

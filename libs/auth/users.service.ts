@@ -62,7 +62,11 @@ export class UsersService {
     if (problems.length) throw validationFailed(problems);
     if (!input.organisations.length) {
       throw validationFailed([
-        { field: 'organisations', rule: 'arrayNotEmpty', message: 'a user needs a role in at least one organisation' },
+        {
+          field: 'organisations',
+          rule: 'arrayNotEmpty',
+          message: 'a user needs a role in at least one organisation',
+        },
       ]);
     }
     input.organisations.forEach((o, i) => this.checkRoles(o, `organisations.${i}`));
@@ -71,7 +75,12 @@ export class UsersService {
 
     return this.transactions.run(async (m) => {
       if (await this.users.emailExists(m, email)) {
-        throw new DomainError('EMAIL_TAKEN', 'A user with this e-mail exists', { field: 'email' }, 409);
+        throw new DomainError(
+          'EMAIL_TAKEN',
+          'A user with this e-mail exists',
+          { field: 'email' },
+          409,
+        );
       }
       const id = await this.users.insert(m, { email, name: input.name.trim(), passwordHash });
       for (const o of input.organisations) {
@@ -82,7 +91,12 @@ export class UsersService {
           action: 'user.created',
           entityType: 'user',
           entityId: id,
-          after: { email, name: input.name.trim(), roles: o.roles, initiativeIds: o.initiativeIds ?? [] },
+          after: {
+            email,
+            name: input.name.trim(),
+            roles: o.roles,
+            initiativeIds: o.initiativeIds ?? [],
+          },
         });
       }
       return (await this.users.find(id, undefined, m))!;
@@ -94,7 +108,9 @@ export class UsersService {
       const before = await this.users.find(id, this.administered(actor), m);
       if (!before) throw notFound('User', id);
       if (input.isActive === false && id === actor.userId) {
-        throw new DomainError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself', { field: 'isActive' });
+        throw new DomainError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate yourself', {
+          field: 'isActive',
+        });
       }
       await this.users.update(m, id, { name: input.name?.trim(), isActive: input.isActive });
       if (input.isActive === false) await this.sessions.revokeAllOfUser(m, id);
@@ -124,14 +140,21 @@ export class UsersService {
     });
   }
 
-  async setRoles(actor: Actor, id: string, organisationId: string, input: SetRolesDto): Promise<UserRecord> {
+  async setRoles(
+    actor: Actor,
+    id: string,
+    organisationId: string,
+    input: SetRolesDto,
+  ): Promise<UserRecord> {
     this.assertAdministers(actor, organisationId);
     this.checkRoles(input, '');
     return this.transactions.run(async (m) => {
       const user = await this.users.find(id, this.administered(actor), m);
       if (!user) throw notFound('User', id);
       if (id === actor.userId && !input.roles.includes('admin') && !actor.isPlatformAdmin) {
-        throw new DomainError('CANNOT_DEMOTE_SELF', 'You cannot remove your own admin role', { field: 'roles' });
+        throw new DomainError('CANNOT_DEMOTE_SELF', 'You cannot remove your own admin role', {
+          field: 'roles',
+        });
       }
       const before = user.organisations.find((o) => o.organisationId === organisationId);
       await this.users.setRoles(m, id, organisationId, input.roles, input.initiativeIds ?? []);
@@ -149,7 +172,11 @@ export class UsersService {
   }
 
   /** The founder of an organisation becomes its first admin (inside the founding transaction). */
-  async makeFounderAdmin(manager: EntityManager, userId: string, organisationId: string): Promise<void> {
+  async makeFounderAdmin(
+    manager: EntityManager,
+    userId: string,
+    organisationId: string,
+  ): Promise<void> {
     await this.users.setRoles(manager, userId, organisationId, ['admin'], []);
   }
 
@@ -157,7 +184,11 @@ export class UsersService {
     const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
     if (input.initiativeIds?.length && !input.roles.includes('initiative')) {
       throw validationFailed([
-        { field: field('initiativeIds'), rule: 'needsInitiativeRole', message: 'only users with role initiative act for initiatives' },
+        {
+          field: field('initiativeIds'),
+          rule: 'needsInitiativeRole',
+          message: 'only users with role initiative act for initiatives',
+        },
       ]);
     }
   }

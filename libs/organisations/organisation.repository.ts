@@ -10,7 +10,11 @@ export class OrganisationRepository {
   constructor(private readonly db: DataSource) {}
 
   /** `ids` undefined = every organisation (platform admin). */
-  listOrganisations(ids: string[] | undefined, skip: number, take: number): Promise<[Organisation[], number]> {
+  listOrganisations(
+    ids: string[] | undefined,
+    skip: number,
+    take: number,
+  ): Promise<[Organisation[], number]> {
     return this.db.getRepository(Organisation).findAndCount({
       where: ids ? { id: In(ids) } : {},
       // The umbrella first: it is the organisation every demo user sees first.
@@ -20,20 +24,25 @@ export class OrganisationRepository {
     });
   }
 
-  findOrganisation(id: string, manager: EntityManager = this.db.manager): Promise<Organisation | null> {
+  findOrganisation(
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Organisation | null> {
     return manager.getRepository(Organisation).findOne({ where: { id } });
   }
 
   /** Locks the row so concurrent updates of master data apply one after the other. */
   lockOrganisation(manager: EntityManager, id: string): Promise<Organisation | null> {
-    return manager.getRepository(Organisation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(Organisation)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async nameTaken(manager: EntityManager, name: string, exceptId?: string): Promise<boolean> {
-    const rows = (await manager.query(
+    const rows = await manager.query<unknown[]>(
       `SELECT 1 FROM organisations WHERE lower(name) = lower($1) AND ($2::uuid IS NULL OR id <> $2)`,
       [name, exceptId ?? null],
-    )) as unknown[];
+    );
     return rows.length > 0;
   }
 
@@ -42,11 +51,19 @@ export class OrganisationRepository {
     return repo.save(repo.create(values));
   }
 
-  async updateOrganisation(manager: EntityManager, id: string, values: Partial<Organisation>): Promise<void> {
+  async updateOrganisation(
+    manager: EntityManager,
+    id: string,
+    values: Partial<Organisation>,
+  ): Promise<void> {
     await manager.getRepository(Organisation).update({ id }, { ...values, updatedAt: new Date() });
   }
 
-  listBankAccounts(organisationId: string, skip: number, take: number): Promise<[BankAccount[], number]> {
+  listBankAccounts(
+    organisationId: string,
+    skip: number,
+    take: number,
+  ): Promise<[BankAccount[], number]> {
     return this.db.getRepository(BankAccount).findAndCount({
       where: { organisationId },
       order: { isDefault: 'DESC', createdAt: 'ASC', id: 'ASC' },
@@ -60,7 +77,9 @@ export class OrganisationRepository {
   }
 
   async clearDefaultBankAccount(manager: EntityManager, organisationId: string): Promise<void> {
-    await manager.getRepository(BankAccount).update({ organisationId, isDefault: true }, { isDefault: false });
+    await manager
+      .getRepository(BankAccount)
+      .update({ organisationId, isDefault: true }, { isDefault: false });
   }
 
   insertBankAccount(manager: EntityManager, values: Partial<BankAccount>): Promise<BankAccount> {
@@ -68,7 +87,11 @@ export class OrganisationRepository {
     return repo.save(repo.create(values));
   }
 
-  listExemptionNotices(organisationId: string, skip: number, take: number): Promise<[ExemptionNotice[], number]> {
+  listExemptionNotices(
+    organisationId: string,
+    skip: number,
+    take: number,
+  ): Promise<[ExemptionNotice[], number]> {
     return this.db.getRepository(ExemptionNotice).findAndCount({
       where: { organisationId },
       order: { issuedOn: 'DESC', id: 'ASC' },
@@ -77,7 +100,10 @@ export class OrganisationRepository {
     });
   }
 
-  insertExemptionNotice(manager: EntityManager, values: Partial<ExemptionNotice>): Promise<ExemptionNotice> {
+  insertExemptionNotice(
+    manager: EntityManager,
+    values: Partial<ExemptionNotice>,
+  ): Promise<ExemptionNotice> {
     const repo = manager.getRepository(ExemptionNotice);
     return repo.save(repo.create(values));
   }

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, PageQueryDto, Roles, type Actor, type Page } from '@dachwerk/shared';
+import {
+  ApiProblems,
+  CurrentActor,
+  PageQueryDto,
+  Roles,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
 import { BankAccountDto, BankAccountPageDto, CreateBankAccountDto } from './dto/bank-account.dto';
 import {
   CreateExemptionNoticeDto,
@@ -22,7 +29,10 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  @ApiOkResponse({ type: OrganisationPageDto, description: 'The organisations the caller belongs to' })
+  @ApiOkResponse({
+    type: OrganisationPageDto,
+    description: 'The organisations the caller belongs to',
+  })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<OrganisationDto>> {
     return this.organisations.list(actor, query);
@@ -31,14 +41,20 @@ export class OrganisationsController {
   @Post()
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiProblems(400, 401, 403, 409)
-  create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateOrganisationDto,
+  ): Promise<OrganisationDto> {
     return this.organisations.create(actor, body);
   }
 
   @Get(':orgId')
   @ApiOkResponse({ type: OrganisationDto })
   @ApiProblems(401, 404)
-  get(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string): Promise<OrganisationDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<OrganisationDto> {
     return this.organisations.get(actor, orgId);
   }
 

@@ -9,7 +9,11 @@ import { OrganisationRepository } from './organisation.repository';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, BankAccount, ExemptionNotice]), AuditModule, AuthModule],
+  imports: [
+    TypeOrmModule.forFeature([Organisation, BankAccount, ExemptionNotice]),
+    AuditModule,
+    AuthModule,
+  ],
   providers: [OrganisationsService, OrganisationRepository],
   exports: [OrganisationsService],
 })

@@ -56,7 +56,10 @@ export class OrganisationsService {
     }
     return this.transactions.run(async (m) => {
       await this.assertNameFree(m, input.name);
-      const created = await this.organisations.insertOrganisation(m, { ...input, name: input.name.trim() });
+      const created = await this.organisations.insertOrganisation(m, {
+        ...input,
+        name: input.name.trim(),
+      });
       await this.users.makeFounderAdmin(m, actor.userId, created.id);
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -91,19 +94,32 @@ export class OrganisationsService {
     });
   }
 
-  async listBankAccounts(actor: Actor, organisationId: string, query: PageQueryDto): Promise<Page<BankAccount>> {
+  async listBankAccounts(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto,
+  ): Promise<Page<BankAccount>> {
     assertOrganisationRole(actor, organisationId, READERS);
     const { skip, take } = pageWindow(query);
     const [items, total] = await this.organisations.listBankAccounts(organisationId, skip, take);
     return pageOf(items, total, query);
   }
 
-  async addBankAccount(actor: Actor, organisationId: string, input: CreateBankAccountDto): Promise<BankAccount> {
+  async addBankAccount(
+    actor: Actor,
+    organisationId: string,
+    input: CreateBankAccountDto,
+  ): Promise<BankAccount> {
     assertOrganisationRole(actor, organisationId, ['admin', 'treasurer']);
     return this.transactions.run(async (m) => {
       await this.organisations.lockOrganisation(m, organisationId);
       if (await this.organisations.ibanTaken(m, organisationId, input.iban)) {
-        throw new DomainError('IBAN_TAKEN', 'This account is already recorded', { field: 'iban' }, 409);
+        throw new DomainError(
+          'IBAN_TAKEN',
+          'This account is already recorded',
+          { field: 'iban' },
+          409,
+        );
       }
       if (input.isDefault) await this.organisations.clearDefaultBankAccount(m, organisationId);
       const account = await this.organisations.insertBankAccount(m, {
@@ -119,7 +135,12 @@ export class OrganisationsService {
         action: 'bank-account.created',
         entityType: 'bank-account',
         entityId: account.id,
-        after: { label: account.label, iban: account.iban, bic: account.bic, isDefault: account.isDefault },
+        after: {
+          label: account.label,
+          iban: account.iban,
+          bic: account.bic,
+          isDefault: account.isDefault,
+        },
       });
       return account;
     });
@@ -132,7 +153,11 @@ export class OrganisationsService {
   ): Promise<Page<ExemptionNotice>> {
     assertOrganisationRole(actor, organisationId, READERS);
     const { skip, take } = pageWindow(query);
-    const [items, total] = await this.organisations.listExemptionNotices(organisationId, skip, take);
+    const [items, total] = await this.organisations.listExemptionNotices(
+      organisationId,
+      skip,
+      take,
+    );
     return pageOf(items, total, query);
   }
 
@@ -143,7 +168,13 @@ export class OrganisationsService {
   ): Promise<ExemptionNotice> {
     assertOrganisationRole(actor, organisationId, ['admin', 'treasurer']);
     if (input.periodFrom && input.periodTo && input.periodFrom > input.periodTo) {
-      throw validationFailed([{ field: 'periodTo', rule: 'notBeforePeriodFrom', message: 'periodTo must not be before periodFrom' }]);
+      throw validationFailed([
+        {
+          field: 'periodTo',
+          rule: 'notBeforePeriodFrom',
+          message: 'periodTo must not be before periodFrom',
+        },
+      ]);
     }
     return this.transactions.run(async (m) => {
       const notice = await this.organisations.insertExemptionNotice(m, {
@@ -170,7 +201,12 @@ export class OrganisationsService {
 
   private async assertNameFree(m: EntityManager, name: string, exceptId?: string): Promise<void> {
     if (await this.organisations.nameTaken(m, name.trim(), exceptId)) {
-      throw new DomainError('ORGANISATION_NAME_TAKEN', 'An organisation with this name exists', { field: 'name' }, 409);
+      throw new DomainError(
+        'ORGANISATION_NAME_TAKEN',
+        'An organisation with this name exists',
+        { field: 'name' },
+        409,
+      );
     }
   }
 }

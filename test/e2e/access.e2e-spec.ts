@@ -20,7 +20,12 @@ describe('roles and organisation scope', () => {
   afterAll(() => api.close());
 
   it('answers 403 for a wrong role, in problem+json', async () => {
-    const res = await api.http().patch(`/api/v1/organisations/${own}`).set(staff).send({ city: 'Ulm' }).expect(403);
+    const res = await api
+      .http()
+      .patch(`/api/v1/organisations/${own}`)
+      .set(staff)
+      .send({ city: 'Ulm' })
+      .expect(403);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     const [row] = await api.sql.query(`SELECT city FROM organisations WHERE id = $1`, [own]);
@@ -35,9 +40,18 @@ describe('roles and organisation scope', () => {
       `/api/v1/organisations/${other}/audit-events`,
     ]) {
       const res = await api.http().get(path).set(admin);
-      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+      expect({ path, status: res.status, code: res.body.code }).toEqual({
+        path,
+        status: 404,
+        code: 'NOT_FOUND',
+      });
     }
-    await api.http().patch(`/api/v1/organisations/${other}`).set(admin).send({ city: 'Ulm' }).expect(404);
+    await api
+      .http()
+      .patch(`/api/v1/organisations/${other}`)
+      .set(admin)
+      .send({ city: 'Ulm' })
+      .expect(404);
     await api.http().get(`/api/v1/organisations/not-a-uuid/bank-accounts`).set(admin).expect(404);
   });
 
@@ -56,13 +70,29 @@ describe('roles and organisation scope', () => {
   });
 
   it('lets only platform admins found organisations; the founder becomes admin', async () => {
-    const body = { name: 'Neuer Verein e.V.', legalForm: 'eingetragener_verein', street: 'Weg 1', postalCode: '70173', city: 'Stuttgart' };
+    const body = {
+      name: 'Neuer Verein e.V.',
+      legalForm: 'eingetragener_verein',
+      street: 'Weg 1',
+      postalCode: '70173',
+      city: 'Stuttgart',
+    };
     await api.http().post('/api/v1/organisations').set(admin).send(body).expect(403);
     const platform = await createUser(api.sql, { isPlatformAdmin: true });
     const auth = await login(api, platform.email, platform.password);
     const created = await api.http().post('/api/v1/organisations').set(auth).send(body).expect(201);
-    await api.http().patch(`/api/v1/organisations/${created.body.id}`).set(auth).send({ city: 'Esslingen' }).expect(200);
-    await api.http().post('/api/v1/organisations').set(auth).send({ ...body, name: 'neuer verein e.v.' }).expect(409);
+    await api
+      .http()
+      .patch(`/api/v1/organisations/${created.body.id}`)
+      .set(auth)
+      .send({ city: 'Esslingen' })
+      .expect(200);
+    await api
+      .http()
+      .post('/api/v1/organisations')
+      .set(auth)
+      .send({ ...body, name: 'neuer verein e.v.' })
+      .expect(409);
   });
 
   it('guards the queue dashboard: 401 without session, 403 for non-admins, 200 for admins', async () => {

@@ -27,7 +27,11 @@ describe('audit log', () => {
       .expect(200);
     expect(res.headers['x-request-id']).toBe('test-request-0001');
 
-    const page = await api.http().get(`/api/v1/organisations/${orgId}/audit-events?entityType=organisation&entityId=${orgId}`).set(admin).expect(200);
+    const page = await api
+      .http()
+      .get(`/api/v1/organisations/${orgId}/audit-events?entityType=organisation&entityId=${orgId}`)
+      .set(admin)
+      .expect(200);
     expect(page.body.total).toBe(1);
     expect(page.body.items[0]).toMatchObject({
       actorUserId: adminId,
@@ -46,14 +50,22 @@ describe('audit log', () => {
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database: by grant for the app role, by trigger for the owner', async () => {
     const [{ id }] = await api.sql.query(`SELECT id FROM audit_events ORDER BY id DESC LIMIT 1`);
-    await expect(api.sql.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [id])).rejects.toThrow(/permission denied/);
-    await expect(api.sql.query(`DELETE FROM audit_events WHERE id = $1`, [id])).rejects.toThrow(/permission denied/);
+    await expect(
+      api.sql.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [id]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(api.sql.query(`DELETE FROM audit_events WHERE id = $1`, [id])).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(api.sql.query(`TRUNCATE audit_events`)).rejects.toThrow(/permission denied/);
 
     const owner = await new DataSource({ type: 'postgres', url: api.db.ownerUrl }).initialize();
     try {
-      await expect(owner.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
-      await expect(owner.query(`DELETE FROM audit_events WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+      await expect(
+        owner.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_events WHERE id = $1`, [id])).rejects.toThrow(
+        /append-only/,
+      );
       await expect(owner.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
     } finally {
       await owner.destroy();
@@ -65,14 +77,24 @@ describe('audit log', () => {
   it('connects the application as a role that owns no table', async () => {
     const [{ current_user }] = await api.sql.query(`SELECT current_user`);
     expect(current_user).toBe('dachwerk_app');
-    const owned = await api.sql.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
+    const owned = await api.sql.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`,
+    );
     expect(owned).toEqual([]);
   });
 
   it('is readable by admin and board, not by staff', async () => {
     const staff = await createUser(api.sql, { roles: { [orgId]: ['staff'] } });
     const board = await createUser(api.sql, { roles: { [orgId]: ['board'] } });
-    await api.http().get(`/api/v1/organisations/${orgId}/audit-events`).set(await login(api, staff.email, staff.password)).expect(403);
-    await api.http().get(`/api/v1/organisations/${orgId}/audit-events`).set(await login(api, board.email, board.password)).expect(200);
+    await api
+      .http()
+      .get(`/api/v1/organisations/${orgId}/audit-events`)
+      .set(await login(api, staff.email, staff.password))
+      .expect(403);
+    await api
+      .http()
+      .get(`/api/v1/organisations/${orgId}/audit-events`)
+      .set(await login(api, board.email, board.password))
+      .expect(200);
   });
 });

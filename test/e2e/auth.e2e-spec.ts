@@ -13,10 +13,17 @@ describe('auth: login, sessions, lockout', () => {
 
   it('logs in: token, expiry, user with roles, and an httpOnly SameSite=Strict cookie', async () => {
     const user = await createUser(api.sql, { roles: { [orgId]: ['treasurer'] } });
-    const res = await api.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+    const res = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
     expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(new Date(res.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 11 * 3600_000);
-    expect(res.body.user).toMatchObject({ email: user.email, organisations: [{ organisationId: orgId, roles: ['treasurer'] }] });
+    expect(res.body.user).toMatchObject({
+      email: user.email,
+      organisations: [{ organisationId: orgId, roles: ['treasurer'] }],
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/dachwerk_session=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -25,19 +32,34 @@ describe('auth: login, sessions, lockout', () => {
     // the cookie alone authenticates, as does the bearer token
     const sessionCookie = cookie.split(';')[0];
     await api.http().get('/api/v1/auth/me').set('Cookie', sessionCookie).expect(200);
-    const me = await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.token}`).expect(200);
+    const me = await api
+      .http()
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${res.body.token}`)
+      .expect(200);
     expect(me.body.id).toBe(user.id);
 
     // only the hash of the token is stored
-    const stored = (await api.superSql.query(`SELECT encode(token_hash, 'hex') AS h FROM sessions WHERE user_id = $1`, [user.id])) as { h: string }[];
+    const stored = await api.superSql.query<{ h: string }[]>(
+      `SELECT encode(token_hash, 'hex') AS h FROM sessions WHERE user_id = $1`,
+      [user.id],
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0].h).not.toContain(Buffer.from(res.body.token).toString('hex'));
   });
 
   it('answers a wrong password and an unknown e-mail the same way', async () => {
     const user = await createUser(api.sql);
-    const wrong = await api.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not the password!' }).expect(401);
-    const unknown = await api.http().post('/api/v1/auth/login').send({ email: 'nobody@test.example', password: 'not the password!' }).expect(401);
+    const wrong = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'not the password!' })
+      .expect(401);
+    const unknown = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@test.example', password: 'not the password!' })
+      .expect(401);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
     const strip = (b: Record<string, unknown>) => ({ ...b, errorId: undefined });
     expect(strip(wrong.body)).toEqual(strip(unknown.body));
@@ -47,27 +69,54 @@ describe('auth: login, sessions, lockout', () => {
   it('locks an account for 15 minutes after 5 failed logins, even for the right password', async () => {
     const user = await createUser(api.sql);
     for (let i = 0; i < 5; i++) {
-      await api.http().post('/api/v1/auth/login').send({ email: user.email, password: `wrong password ${i}` }).expect(401);
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: `wrong password ${i}` })
+        .expect(401);
     }
-    const locked = await api.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    const locked = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(429);
     expect(locked.body.code).toBe('ACCOUNT_LOCKED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
 
     // an unknown e-mail locks the same way, so a lockout reveals nothing
     for (let i = 0; i < 5; i++) {
-      await api.http().post('/api/v1/auth/login').send({ email: 'ghost@test.example', password: `wrong password ${i}` }).expect(401);
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'ghost@test.example', password: `wrong password ${i}` })
+        .expect(401);
     }
-    await api.http().post('/api/v1/auth/login').send({ email: 'ghost@test.example', password: 'whatever pass' }).expect(429);
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'ghost@test.example', password: 'whatever pass' })
+      .expect(429);
 
     // the lock ends after 15 minutes
-    await api.superSql.query(`UPDATE login_attempts SET locked_until = now() - interval '1 second' WHERE email = $1`, [user.email]);
-    await api.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+    await api.superSql.query(
+      `UPDATE login_attempts SET locked_until = now() - interval '1 second' WHERE email = $1`,
+      [user.email],
+    );
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
   });
 
   it('refuses requests without a token, with an unknown token, and after logout', async () => {
     const none = await api.http().get('/api/v1/auth/me').expect(401);
     expect(none.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-    await api.http().get('/api/v1/auth/me').set('Authorization', 'Bearer made-up-token').expect(401);
+    await api
+      .http()
+      .get('/api/v1/auth/me')
+      .set('Authorization', 'Bearer made-up-token')
+      .expect(401);
 
     const user = await createUser(api.sql);
     const auth = await login(api, user.email, user.password);
@@ -80,9 +129,13 @@ describe('auth: login, sessions, lockout', () => {
     const idle = await login(api, user.email, user.password);
     const old = await login(api, user.email, user.password);
     await api.http().get('/api/v1/auth/me').set(idle).expect(200);
-    const hash = (token: string) => require('node:crypto').createHash('sha256').update(token).digest();
+    const hash = (token: string) =>
+      require('node:crypto').createHash('sha256').update(token).digest();
     const token = (h: { Authorization: string }) => h.Authorization.slice(7);
-    await api.superSql.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`, [hash(token(idle))]);
+    await api.superSql.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`,
+      [hash(token(idle))],
+    );
     await api.superSql.query(
       `UPDATE sessions SET created_at = now() - interval '13 hours', expires_at = now() - interval '1 hour' WHERE token_hash = $1`,
       [hash(token(old))],
@@ -103,7 +156,11 @@ describe('auth: login, sessions, lockout', () => {
 
   it('refuses inactive users', async () => {
     const user = await createUser(api.sql, { isActive: false });
-    await api.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(401);
   });
 });
 
@@ -116,9 +173,17 @@ describe('auth: per-IP rate limit on login', () => {
 
   it('answers 429 once an IP exceeds the limit, whatever the e-mail', async () => {
     for (let i = 0; i < 3; i++) {
-      await api.http().post('/api/v1/auth/login').send({ email: `a${i}@test.example`, password: 'some password' }).expect(401);
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: `a${i}@test.example`, password: 'some password' })
+        .expect(401);
     }
-    const res = await api.http().post('/api/v1/auth/login').send({ email: 'other@test.example', password: 'some password' }).expect(429);
+    const res = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'other@test.example', password: 'some password' })
+      .expect(429);
     expect(res.body.code).toBe('TOO_MANY_REQUESTS');
   });
 });

@@ -4,7 +4,10 @@ import { startApi, TestApi, waitFor } from '../support/api';
 describe('health', () => {
   it('answers 200 when database and Redis are up, 503 once Redis stops', async () => {
     const port = await freePort();
-    const redis = await startRedisChild({ dir: `${process.env.TEST_TMP_DIR}/health-redis-${port}`, port });
+    const redis = await startRedisChild({
+      dir: `${process.env.TEST_TMP_DIR}/health-redis-${port}`,
+      port,
+    });
     let api: TestApi | undefined;
     try {
       api = await startApi({ REDIS_URL: `redis://127.0.0.1:${port}` });
@@ -29,7 +32,14 @@ describe('health', () => {
       await api.http().get('/api/v1/health').expect(200);
       const doc = await api.http().get('/docs-json').expect(200);
       const paths = Object.keys(doc.body.paths);
-      for (const path of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/auth/me', '/api/v1/users', '/api/v1/organisations/{orgId}', '/api/v1/organisations/{orgId}/audit-events']) {
+      for (const path of [
+        '/api/v1/health',
+        '/api/v1/auth/login',
+        '/api/v1/auth/me',
+        '/api/v1/users',
+        '/api/v1/organisations/{orgId}',
+        '/api/v1/organisations/{orgId}/audit-events',
+      ]) {
         expect(paths).toContain(path);
       }
       expect(doc.body.components.schemas.ProblemDto).toBeDefined();

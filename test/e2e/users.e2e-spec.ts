@@ -20,27 +20,63 @@ describe('user administration', () => {
       .http()
       .post('/api/v1/users')
       .set(admin)
-      .send({ email: 'Kasse@Test.Example', name: 'Karla Kasse', password, organisations: [{ organisationId: orgId, roles: ['treasurer'] }] })
+      .send({
+        email: 'Kasse@Test.Example',
+        name: 'Karla Kasse',
+        password,
+        organisations: [{ organisationId: orgId, roles: ['treasurer'] }],
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ email: 'kasse@test.example', isActive: true, organisations: [{ organisationId: orgId, roles: ['treasurer'] }] });
+    expect(created.body).toMatchObject({
+      email: 'kasse@test.example',
+      isActive: true,
+      organisations: [{ organisationId: orgId, roles: ['treasurer'] }],
+    });
     const id = created.body.id as string;
-    await api.http().post('/api/v1/users').set(admin).send({ email: 'kasse@test.example', name: 'X', password, organisations: [{ organisationId: orgId, roles: ['staff'] }] }).expect(409);
+    await api
+      .http()
+      .post('/api/v1/users')
+      .set(admin)
+      .send({
+        email: 'kasse@test.example',
+        name: 'X',
+        password,
+        organisations: [{ organisationId: orgId, roles: ['staff'] }],
+      })
+      .expect(409);
 
     const session = await login(api, 'kasse@test.example', password);
-    const roles = await api.http().put(`/api/v1/users/${id}/organisations/${orgId}`).set(admin).send({ roles: ['treasurer', 'board'] }).expect(200);
+    const roles = await api
+      .http()
+      .put(`/api/v1/users/${id}/organisations/${orgId}`)
+      .set(admin)
+      .send({ roles: ['treasurer', 'board'] })
+      .expect(200);
     expect(roles.body.organisations[0].roles.sort()).toEqual(['board', 'treasurer']);
     const me = await api.http().get('/api/v1/auth/me').set(session).expect(200);
     expect(me.body.organisations[0].roles.sort()).toEqual(['board', 'treasurer']);
 
-    await api.http().post(`/api/v1/users/${id}/password`).set(admin).send({ password: 'Ein ganz neues Passwort' }).expect(204);
+    await api
+      .http()
+      .post(`/api/v1/users/${id}/password`)
+      .set(admin)
+      .send({ password: 'Ein ganz neues Passwort' })
+      .expect(204);
     await api.http().get('/api/v1/auth/me').set(session).expect(401); // reset ends sessions
     const fresh = await login(api, 'kasse@test.example', 'Ein ganz neues Passwort');
 
     await api.http().patch(`/api/v1/users/${id}`).set(admin).send({ isActive: false }).expect(200);
     await api.http().get('/api/v1/auth/me').set(fresh).expect(401);
-    await api.http().post('/api/v1/auth/login').send({ email: 'kasse@test.example', password: 'Ein ganz neues Passwort' }).expect(401);
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'kasse@test.example', password: 'Ein ganz neues Passwort' })
+      .expect(401);
 
-    const audit = await api.sql.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [id]);
+    const audit = await api.sql.query(
+      `SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(audit.map((r: { action: string }) => r.action)).toEqual([
       'user.created',
       'auth.login',
@@ -49,7 +85,10 @@ describe('user administration', () => {
       'auth.login',
       'user.updated',
     ]);
-    const [reset] = await api.sql.query(`SELECT changes FROM audit_events WHERE entity_id = $1 AND action = 'user.password-reset'`, [id]);
+    const [reset] = await api.sql.query(
+      `SELECT changes FROM audit_events WHERE entity_id = $1 AND action = 'user.password-reset'`,
+      [id],
+    );
     expect(JSON.stringify(reset.changes)).not.toMatch(/argon2|Passwort/);
   });
 
@@ -59,15 +98,30 @@ describe('user administration', () => {
       .http()
       .post('/api/v1/users')
       .set(admin)
-      .send({ email: 'ini@test.example', name: 'Ini', password: 'Nachbarschaftsgarten 2026', organisations: [{ organisationId: orgId, roles: ['initiative'], initiativeIds: [initiativeId] }] })
+      .send({
+        email: 'ini@test.example',
+        name: 'Ini',
+        password: 'Nachbarschaftsgarten 2026',
+        organisations: [
+          { organisationId: orgId, roles: ['initiative'], initiativeIds: [initiativeId] },
+        ],
+      })
       .expect(201);
     expect(ok.body.organisations[0].initiativeIds).toEqual([initiativeId]);
     const bad = await api
       .http()
       .post('/api/v1/users')
       .set(admin)
-      .send({ email: 'ini2@test.example', name: 'Ini', password: 'Nachbarschaftsgarten 2026', organisations: [{ organisationId: orgId, roles: ['staff'], initiativeIds: [initiativeId] }] })
+      .send({
+        email: 'ini2@test.example',
+        name: 'Ini',
+        password: 'Nachbarschaftsgarten 2026',
+        organisations: [{ organisationId: orgId, roles: ['staff'], initiativeIds: [initiativeId] }],
+      })
       .expect(400);
-    expect(bad.body.errors[0]).toMatchObject({ field: 'organisations.0.initiativeIds', rule: 'needsInitiativeRole' });
+    expect(bad.body.errors[0]).toMatchObject({
+      field: 'organisations.0.initiativeIds',
+      rule: 'needsInitiativeRole',
+    });
   });
 });

@@ -18,7 +18,10 @@ describe('bad input', () => {
     Number((await api.sql.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('answers 400 naming each invalid field and rule, and writes nothing', async () => {
-    const before = { accounts: await count('organisation_bank_accounts'), audit: await count('audit_events') };
+    const before = {
+      accounts: await count('organisation_bank_accounts'),
+      audit: await count('audit_events'),
+    };
     const res = await api
       .http()
       .post(`/api/v1/organisations/${orgId}/bank-accounts`)
@@ -26,10 +29,21 @@ describe('bad input', () => {
       .send({ label: '', iban: 'DE00 1234 5678 9012 3456 78', bic: 'NOTABIC', colour: 'blue' })
       .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: '/problems/validation-failed', status: 400, code: 'VALIDATION_FAILED' });
+    expect(res.body).toMatchObject({
+      type: '/problems/validation-failed',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
     expect(res.body.errorId).toMatch(/^[0-9a-f-]{36}$/);
-    const rules = (res.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`).sort();
-    expect(rules).toEqual(['bic:isBic', 'colour:whitelistValidation', 'iban:isIban', 'label:minLength']);
+    const rules = (res.body.errors as { field: string; rule: string }[])
+      .map((e) => `${e.field}:${e.rule}`)
+      .sort();
+    expect(rules).toEqual([
+      'bic:isBic',
+      'colour:whitelistValidation',
+      'iban:isIban',
+      'label:minLength',
+    ]);
     expect(await count('organisation_bank_accounts')).toBe(before.accounts);
     expect(await count('audit_events')).toBe(before.audit);
   });
@@ -39,16 +53,36 @@ describe('bad input', () => {
       .http()
       .post(`/api/v1/organisations/${orgId}/bank-accounts`)
       .set(admin)
-      .send({ label: 'Giro', iban: 'de02 6005 0101 0002 0343 04', bic: 'SOLADEST600', isDefault: true })
+      .send({
+        label: 'Giro',
+        iban: 'de02 6005 0101 0002 0343 04',
+        bic: 'SOLADEST600',
+        isDefault: true,
+      })
       .expect(201);
     expect(res.body.iban).toBe('DE02600501010002034304');
-    await api.http().post(`/api/v1/organisations/${orgId}/bank-accounts`).set(admin).send({ label: 'Again', iban: 'DE02600501010002034304' }).expect(409);
+    await api
+      .http()
+      .post(`/api/v1/organisations/${orgId}/bank-accounts`)
+      .set(admin)
+      .send({ label: 'Again', iban: 'DE02600501010002034304' })
+      .expect(409);
   });
 
   it('checks the SEPA creditor id and exemption-notice rules', async () => {
-    const bad = await api.http().patch(`/api/v1/organisations/${orgId}`).set(admin).send({ sepaCreditorId: 'DE97ZZZ09999999999' }).expect(400);
+    const bad = await api
+      .http()
+      .patch(`/api/v1/organisations/${orgId}`)
+      .set(admin)
+      .send({ sepaCreditorId: 'DE97ZZZ09999999999' })
+      .expect(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'sepaCreditorId', rule: 'isCreditorId' });
-    await api.http().patch(`/api/v1/organisations/${orgId}`).set(admin).send({ sepaCreditorId: 'DE98ZZZ09999999999' }).expect(200);
+    await api
+      .http()
+      .patch(`/api/v1/organisations/${orgId}`)
+      .set(admin)
+      .send({ sepaCreditorId: 'DE98ZZZ09999999999' })
+      .expect(200);
 
     const notice = await api
       .http()
@@ -61,12 +95,24 @@ describe('bad input', () => {
   });
 
   it('answers malformed JSON, unknown routes and bad paging in the same shape', async () => {
-    const json = await api.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
+    const json = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
     expect(json.body.code).toBe('MALFORMED_JSON');
     const missing = await api.http().get('/api/v1/no-such-route').set(admin).expect(404);
     expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not Found' });
-    const paging = await api.http().get('/api/v1/organisations?pageSize=500&page=0').set(admin).expect(400);
-    expect((paging.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['page', 'pageSize']);
+    const paging = await api
+      .http()
+      .get('/api/v1/organisations?pageSize=500&page=0')
+      .set(admin)
+      .expect(400);
+    expect((paging.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'page',
+      'pageSize',
+    ]);
   });
 
   it('refuses weak passwords when an admin creates a user', async () => {
@@ -74,7 +120,12 @@ describe('bad input', () => {
       .http()
       .post('/api/v1/users')
       .set(admin)
-      .send({ email: 'neu@test.example', name: 'Neu', password: 'qwerty123456', organisations: [{ organisationId: orgId, roles: ['staff'] }] })
+      .send({
+        email: 'neu@test.example',
+        name: 'Neu',
+        password: 'qwerty123456',
+        organisations: [{ organisationId: orgId, roles: ['staff'] }],
+      })
       .expect(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'password', rule: 'notCommon' });
     expect(await count(`users WHERE email = 'neu@test.example'`)).toBe(0);

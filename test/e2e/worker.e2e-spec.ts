@@ -16,7 +16,9 @@ describe('worker', () => {
       await jobs.enqueue('system.heartbeat', {}, { jobId: 'heartbeat-e2e-1' });
       await jobs.enqueue('system.heartbeat', {}, { jobId: 'heartbeat-e2e-1' }); // same id: no second run
       const row = await waitFor(async () => {
-        const rows = await api.sql.query(`SELECT job_id, worker FROM worker_heartbeats WHERE job_id = 'heartbeat-e2e-1'`);
+        const rows = await api.sql.query(
+          `SELECT job_id, worker FROM worker_heartbeats WHERE job_id = 'heartbeat-e2e-1'`,
+        );
         return rows[0] as { job_id: string; worker: string } | undefined;
       });
       expect(row.worker).toMatch(/:\d+$/);

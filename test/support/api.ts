@@ -2,7 +2,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, dropTestDatabase, TestDatabase, useTestEnvironment } from '@dachwerk/testing';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  TestDatabase,
+  useTestEnvironment,
+} from '@dachwerk/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 
@@ -29,7 +34,10 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
   useTestEnvironment(db);
   Object.assign(process.env, env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   await app.init();
   const sql = await connect(db.appUrl);
@@ -51,13 +59,20 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
 }
 
 /** Logs in through the API and returns the bearer header. */
-export async function login(api: TestApi, email: string, password: string): Promise<{ Authorization: string }> {
+export async function login(
+  api: TestApi,
+  email: string,
+  password: string,
+): Promise<{ Authorization: string }> {
   const res = await api.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
   return { Authorization: `Bearer ${(res.body as { token: string }).token}` };
 }
 
 /** Waits for a condition instead of sleeping a fixed time. */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -5,8 +5,12 @@ import path from 'node:path';
 const WORKER_MAIN = path.resolve(__dirname, '../../dist/apps/worker/src/main.js');
 
 /** The real worker process, built by `npm run build` (npm test builds first). */
-export function spawnWorker(env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
-  if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run \`npm run build\` first`);
+export function spawnWorker(env: NodeJS.ProcessEnv = {}): {
+  child: ChildProcess;
+  output: () => string;
+} {
+  if (!existsSync(WORKER_MAIN))
+    throw new Error(`${WORKER_MAIN} is missing: run \`npm run build\` first`);
   let output = '';
   const child = spawn(process.execPath, [WORKER_MAIN], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },

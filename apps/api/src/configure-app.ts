@@ -33,7 +33,11 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(json({ limit: '1mb' }));
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
     const type = (err as { type?: string } | undefined)?.type;
-    next(type === 'entity.parse.failed' ? new DomainError('MALFORMED_JSON', 'The request body is not valid JSON', undefined, 400) : err);
+    next(
+      type === 'entity.parse.failed'
+        ? new DomainError('MALFORMED_JSON', 'The request body is not valid JSON', undefined, 400)
+        : err,
+    );
   });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [{ path: 'docs', method: RequestMethod.ALL }],
@@ -68,7 +72,10 @@ function mountBullBoard(app: NestExpressApplication): void {
   const adapter = new BullBoardAdapter();
   adapter.setBasePath('/admin/queues');
   createBullBoard({
-    queues: app.get(JobQueue).all().map((queue) => new BullMQAdapter(queue)),
+    queues: app
+      .get(JobQueue)
+      .all()
+      .map((queue) => new BullMQAdapter(queue)),
     serverAdapter: adapter,
   });
   const auth = app.get(AuthService);
@@ -77,7 +84,8 @@ function mountBullBoard(app: NestExpressApplication): void {
     (token ? auth.authenticate(token) : Promise.resolve(undefined))
       .then((actor) => {
         if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in first');
-        const isAdmin = actor.isPlatformAdmin || Object.values(actor.roles).some((r) => r.includes('admin'));
+        const isAdmin =
+          actor.isPlatformAdmin || Object.values(actor.roles).some((r) => r.includes('admin'));
         if (!isAdmin) throw new DomainError('FORBIDDEN', 'This needs the role admin');
         next();
       })

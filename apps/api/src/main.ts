@@ -7,7 +7,10 @@ import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   loadConfig(); // fail before Nest starts when the environment is wrong
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureApp(app);
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.PORT);
@@ -15,6 +18,8 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // The logger may not exist yet; stderr is all there is.
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

@@ -34,7 +34,10 @@ const USAGE = `Dachwerk operator commands
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    const writable = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+    const writable = rl as unknown as {
+      _writeToOutput: (s: string) => void;
+      output: NodeJS.WriteStream;
+    };
     rl.question(question, (answer) => {
       rl.close();
       process.stdout.write('\n');
@@ -57,12 +60,16 @@ async function services(action: string | undefined): Promise<void> {
       return;
     case 'status': {
       const status = await localServicesStatus(root);
-      out(`postgres: ${status.postgres ? 'running' : 'stopped'}\nredis: ${status.redis ? 'running' : 'stopped'}`);
+      out(
+        `postgres: ${status.postgres ? 'running' : 'stopped'}\nredis: ${status.redis ? 'running' : 'stopped'}`,
+      );
       return;
     }
     case 'env': {
       const urls = serviceUrls();
-      out(`DATABASE_URL=${urls.DATABASE_URL}\nMIGRATION_DATABASE_URL=${urls.MIGRATION_DATABASE_URL}\nREDIS_URL=${urls.REDIS_URL}`);
+      out(
+        `DATABASE_URL=${urls.DATABASE_URL}\nMIGRATION_DATABASE_URL=${urls.MIGRATION_DATABASE_URL}\nREDIS_URL=${urls.REDIS_URL}`,
+      );
       return;
     }
     default:
@@ -85,7 +92,8 @@ async function main(): Promise<void> {
       return;
     }
     case 'seed-demo': {
-      if (process.env.NODE_ENV === 'production') throw new Error('Demo data is never loaded in production mode');
+      if (process.env.NODE_ENV === 'production')
+        throw new Error('Demo data is never loaded in production mode');
       const db = new DataSource(baseDataSourceOptions(serviceUrls().DATABASE_URL, 2));
       await db.initialize();
       await seedDemo(db).finally(() => db.destroy());
@@ -94,12 +102,17 @@ async function main(): Promise<void> {
     }
     case 'create-admin': {
       if (!values.email || !values.name) throw new Error('create-admin needs --email and --name');
-      const password = process.env.ADMIN_PASSWORD ?? (await askHidden('Password (12+ characters): '));
+      const password =
+        process.env.ADMIN_PASSWORD ?? (await askHidden('Password (12+ characters): '));
       Object.assign(process.env, serviceUrls());
       const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
       try {
-        const result = await app.get(AdminBootstrapService).createPlatformAdmin(values.email, values.name, password);
-        out(`${result.created ? 'Created' : 'Updated'} platform admin ${values.email} (${result.id}).`);
+        const result = await app
+          .get(AdminBootstrapService)
+          .createPlatformAdmin(values.email, values.name, password);
+        out(
+          `${result.created ? 'Created' : 'Updated'} platform admin ${values.email} (${result.id}).`,
+        );
       } finally {
         await app.close();
       }
@@ -115,8 +128,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof DomainError) {
-    const errors = (error.details?.errors as { field: string; message: string }[] | undefined) ?? [];
-    process.stderr.write(`${error.message}${errors.map((e) => `\n  ${e.field} ${e.message}`).join('')}\n`);
+    const errors =
+      (error.details?.errors as { field: string; message: string }[] | undefined) ?? [];
+    process.stderr.write(
+      `${error.message}${errors.map((e) => `\n  ${e.field} ${e.message}`).join('')}\n`,
+    );
   } else {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -6,6 +6,13 @@ import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared'
 
 /** The background process: each library's *JobsModule. No HTTP. */
 @Module({
-  imports: [SharedModule, LoggingModule, SharedJobsModule, AuthJobsModule, AuditJobsModule, OrganisationsJobsModule],
+  imports: [
+    SharedModule,
+    LoggingModule,
+    SharedJobsModule,
+    AuthJobsModule,
+    AuditJobsModule,
+    OrganisationsJobsModule,
+  ],
 })
 export class WorkerModule {}

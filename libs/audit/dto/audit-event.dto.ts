@@ -24,7 +24,11 @@ export class AuditEventDto {
   @ApiProperty({ example: 'organisation.updated' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty() entityId: string;
-  @ApiProperty({ nullable: true, type: Object, description: 'Changed fields: { field: { before, after } }' })
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'Changed fields: { field: { before, after } }',
+  })
   changes: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty({ nullable: true, type: String }) ip: string | null;

@@ -18,7 +18,11 @@ export class LoginDto {
 export class OrganisationRolesDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
-  @ApiProperty({ type: String, isArray: true, description: 'Initiatives a user with role initiative acts for' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: 'Initiatives a user with role initiative acts for',
+  })
   initiativeIds: string[];
 }
 
@@ -31,7 +35,9 @@ export class MeDto {
 }
 
 export class LoginResponseDto {
-  @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`; also set as an httpOnly cookie' })
+  @ApiProperty({
+    description: 'Send as `Authorization: Bearer <token>`; also set as an httpOnly cookie',
+  })
   token: string;
   @ApiProperty() expiresAt: Date;
   @ApiProperty({ type: MeDto }) user: MeDto;

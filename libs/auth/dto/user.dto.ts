@@ -17,7 +17,11 @@ import { PageDto, ROLES, type Role } from '@dachwerk/shared';
 import { OrganisationRolesDto } from './auth.dto';
 
 export class SetRolesDto {
-  @ApiProperty({ enum: ROLES, isArray: true, description: 'Empty removes the user from the organisation' })
+  @ApiProperty({
+    enum: ROLES,
+    isArray: true,
+    description: 'Empty removes the user from the organisation',
+  })
   @IsArray()
   @ArrayUnique()
   @IsIn(ROLES, { each: true })

@@ -37,13 +37,21 @@ export class CreateExemptionNoticeDto {
   @MaxLength(50)
   taxNumber?: string;
 
-  @ApiPropertyOptional({ example: '2021-01-01', description: 'Assessment period; required for a Freistellungsbescheid' })
-  @ValidateIf((o: CreateExemptionNoticeDto) => o.kind === 'freistellungsbescheid' || o.periodFrom !== undefined)
+  @ApiPropertyOptional({
+    example: '2021-01-01',
+    description: 'Assessment period; required for a Freistellungsbescheid',
+  })
+  @ValidateIf(
+    (o: CreateExemptionNoticeDto) =>
+      o.kind === 'freistellungsbescheid' || o.periodFrom !== undefined,
+  )
   @IsISO8601(DATE)
   periodFrom?: string;
 
   @ApiPropertyOptional({ example: '2023-12-31' })
-  @ValidateIf((o: CreateExemptionNoticeDto) => o.kind === 'freistellungsbescheid' || o.periodTo !== undefined)
+  @ValidateIf(
+    (o: CreateExemptionNoticeDto) => o.kind === 'freistellungsbescheid' || o.periodTo !== undefined,
+  )
   @IsISO8601(DATE)
   periodTo?: string;
 

@@ -75,7 +75,11 @@ export class CreateOrganisationDto {
   @MaxLength(200)
   taxOffice?: string | null;
 
-  @ApiPropertyOptional({ type: String, isArray: true, example: ['Förderung des bürgerschaftlichen Engagements'] })
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    example: ['Förderung des bürgerschaftlichen Engagements'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -83,7 +87,10 @@ export class CreateOrganisationDto {
   @Length(1, 300, { each: true })
   purposes?: string[];
 
-  @ApiPropertyOptional({ default: false, description: 'The Finanzamt was told that receipts are made by machine' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The Finanzamt was told that receipts are made by machine',
+  })
   @IsOptional()
   @IsBoolean()
   isReceiptMachineSigned?: boolean;

@@ -16,6 +16,8 @@ describe('parseConfig', () => {
 
   it('names a malformed variable', () => {
     expect(() => parseConfig({ ...valid, PORT: 'abc' })).toThrow(/PORT/);
-    expect(() => parseConfig({ ...valid, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL: must be a redis/);
+    expect(() => parseConfig({ ...valid, REDIS_URL: 'http://x' })).toThrow(
+      /REDIS_URL: must be a redis/,
+    );
   });
 });

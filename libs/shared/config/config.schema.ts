@@ -8,9 +8,7 @@ const postgresUrl = z
   .string({ required_error: 'is required' })
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 
-const boolean = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -30,7 +28,11 @@ export const configSchema = z.object({
     .default('dachwerk'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Absolute lifetime of a session. */
-  SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(12 * 60),
   /** A session unused for this long ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   /** Login attempts per IP and minute before 429. */

@@ -6,7 +6,8 @@ import { requestContext } from './request-context';
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
   use(req: Request, _res: Response, next: NextFunction): void {
-    const requestId = String((req as Request & { id?: unknown }).id ?? '');
+    const id = (req as Request & { id?: string | number }).id;
+    const requestId = id === undefined ? '' : String(id);
     requestContext.run({ requestId, ip: req.ip }, next);
   }
 }

@@ -4,7 +4,11 @@ const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').to
 
 /** camelCase properties map to snake_case columns, as the hand-written migrations name them. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
-  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+  override columnName(
+    propertyName: string,
+    customName: string | undefined,
+    prefixes: string[],
+  ): string {
     return snake([...prefixes, customName ?? propertyName].join('_'));
   }
   override joinColumnName(relationName: string, referencedColumnName: string): string {

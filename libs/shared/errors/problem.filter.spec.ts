@@ -4,7 +4,10 @@ import { toProblem } from './problem.filter';
 
 describe('toProblem', () => {
   it('maps a domain error to its status, code and details', () => {
-    const problem = toProblem(new DomainError('FUND_INSUFFICIENT', 'Too little', { fundId: 'f1' }, 409), 'e1');
+    const problem = toProblem(
+      new DomainError('FUND_INSUFFICIENT', 'Too little', { fundId: 'f1' }, 409),
+      'e1',
+    );
     expect(problem).toEqual({
       type: '/problems/fund-insufficient',
       title: 'Conflict',
@@ -18,15 +21,24 @@ describe('toProblem', () => {
 
   it('defaults unknown business codes to 422 and lists field errors', () => {
     expect(toProblem(new DomainError('PERIOD_CLOSED', 'Closed'), 'e').status).toBe(422);
-    const problem = toProblem(validationFailed([{ field: 'iban', rule: 'isIban', message: 'bad' }]), 'e');
+    const problem = toProblem(
+      validationFailed([{ field: 'iban', rule: 'isIban', message: 'bad' }]),
+      'e',
+    );
     expect(problem.status).toBe(400);
     expect(problem.errors).toEqual([{ field: 'iban', rule: 'isIban', message: 'bad' }]);
   });
 
   it('maps framework exceptions and unique violations', () => {
-    expect(toProblem(new NotFoundException('Cannot GET /x'), 'e')).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(toProblem(new NotFoundException('Cannot GET /x'), 'e')).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     expect(toProblem(new BadRequestException('x'), 'e').code).toBe('BAD_REQUEST');
-    expect(toProblem(Object.assign(new Error('dup'), { code: '23505' }), 'e')).toMatchObject({ status: 409, code: 'CONFLICT' });
+    expect(toProblem(Object.assign(new Error('dup'), { code: '23505' }), 'e')).toMatchObject({
+      status: 409,
+      code: 'CONFLICT',
+    });
   });
 
   it('answers 500 without internals for anything else', () => {

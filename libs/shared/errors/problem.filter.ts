@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, ERROR_STATUS, FieldError } from './domain-error';
@@ -86,7 +79,11 @@ export function toProblem(exception: unknown, errorId: string): Problem {
   // Errors of Express middleware (body-parser: too large, bad charset) carry an HTTP status.
   const middlewareStatus = (exception as { status?: unknown } | undefined)?.status;
   if (typeof middlewareStatus === 'number' && middlewareStatus >= 400 && middlewareStatus < 500) {
-    return make(middlewareStatus, HTTP_CODES[middlewareStatus] ?? `HTTP_${middlewareStatus}`, String((exception as Error).message));
+    return make(
+      middlewareStatus,
+      HTTP_CODES[middlewareStatus] ?? `HTTP_${middlewareStatus}`,
+      String((exception as Error).message),
+    );
   }
   if (isPgError(exception)) {
     // A race the service could not see beforehand (two inserts of the same key).
@@ -97,7 +94,11 @@ export function toProblem(exception: unknown, errorId: string): Problem {
       return make(409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; try again');
     }
   }
-  return make(500, 'INTERNAL_ERROR', 'An unexpected error occurred. Quote the errorId when reporting it.');
+  return make(
+    500,
+    'INTERNAL_ERROR',
+    'An unexpected error occurred. Quote the errorId when reporting it.',
+  );
 }
 
 @Catch()
@@ -108,14 +109,15 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const errorId = randomUUID();
     const problem = toProblem(exception, errorId);
-    if (problem.status >= HttpStatus.INTERNAL_SERVER_ERROR) {
+    if (problem.status >= 500) {
       this.logger.error({ errorId, err: exception }, 'Unexpected error');
     }
     if (response.headersSent) {
       response.end();
       return;
     }
-    const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)
+      ?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(problem.status).type('application/problem+json').json(problem);
   }

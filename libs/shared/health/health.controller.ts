@@ -1,5 +1,10 @@
 import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -21,7 +26,9 @@ const TIMEOUT_MS = 1000;
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -44,8 +51,14 @@ export class HealthController implements OnModuleDestroy {
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Database or Redis is down' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.dataSource.query('SELECT 1')).then((): Status => 'up', (): Status => 'down'),
-      withTimeout(this.redis.ping()).then((): Status => 'up', (): Status => 'down'),
+      withTimeout(this.dataSource.query('SELECT 1')).then(
+        (): Status => 'up',
+        (): Status => 'down',
+      ),
+      withTimeout(this.redis.ping()).then(
+        (): Status => 'up',
+        (): Status => 'down',
+      ),
     ]);
     const healthy = database === 'up' && redis === 'up';
     res.status(healthy ? 200 : 503);

@@ -36,7 +36,9 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
+        },
       }),
     ),
   );

@@ -52,7 +52,10 @@ export function serviceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
 }
 
 /** Starts whatever DATABASE_URL / REDIS_URL do not point elsewhere; reuses existing data. */
-export async function localServicesUp(root: string, log: (line: string) => void): Promise<ServiceUrls> {
+export async function localServicesUp(
+  root: string,
+  log: (line: string) => void,
+): Promise<ServiceUrls> {
   const servers = localServers(root);
   if (!process.env.DATABASE_URL) {
     log(`Postgres: starting on 127.0.0.1:${LOCAL_PG_PORT} (data in ${servers.postgres.dataDir})`);
@@ -77,7 +80,9 @@ export async function localServicesDown(root: string): Promise<void> {
   await stopRedisDaemon(servers.redis);
 }
 
-export async function localServicesStatus(root: string): Promise<{ postgres: boolean; redis: boolean }> {
+export async function localServicesStatus(
+  root: string,
+): Promise<{ postgres: boolean; redis: boolean }> {
   const servers = localServers(root);
   return {
     postgres: await isPostgresRunning(servers.postgres),

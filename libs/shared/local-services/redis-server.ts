@@ -48,10 +48,14 @@ export async function startRedisDaemon(server: RedisServer): Promise<void> {
   if (await isRedisRunning(server)) return;
   await run('redis-server', [
     ...baseArgs(server),
-    '--appendonly', 'yes',
-    '--daemonize', 'yes',
-    '--pidfile', `${server.dir}/redis.pid`,
-    '--logfile', `${server.dir}/redis.log`,
+    '--appendonly',
+    'yes',
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    `${server.dir}/redis.pid`,
+    '--logfile',
+    `${server.dir}/redis.log`,
   ]);
   await waitForRedis(server.port);
 }
@@ -59,7 +63,9 @@ export async function startRedisDaemon(server: RedisServer): Promise<void> {
 /** A throwaway Redis tied to this process, for tests. */
 export async function startRedisChild(server: RedisServer): Promise<ChildProcess> {
   await mkdir(server.dir, { recursive: true });
-  const child = spawn('redis-server', [...baseArgs(server), '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', [...baseArgs(server), '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   await waitForRedis(server.port);
   return child;
 }

@@ -15,7 +15,10 @@ export class JobQueue implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.connection = createBullConnection(config.REDIS_URL);
     for (const name of QUEUE_NAMES) {
-      this.queues.set(name, new Queue(name, { connection: this.connection, prefix: config.QUEUE_PREFIX }));
+      this.queues.set(
+        name,
+        new Queue(name, { connection: this.connection, prefix: config.QUEUE_PREFIX }),
+      );
     }
   }
 
@@ -23,7 +26,11 @@ export class JobQueue implements OnModuleDestroy {
    * Enqueues a job. Give a deterministic `jobId` (e.g. `receipt-<id>`; BullMQ forbids ':') so a
    * repeated enqueue of the same work is a no-op while the job exists.
    */
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: JobsOptions = {},
+  ): Promise<string> {
     const job = await this.queue(JOBS[name].queue).add(name, payload, {
       attempts: 5,
       backoff: { type: 'exponential', delay: 1000 },

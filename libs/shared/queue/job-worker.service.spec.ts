@@ -18,18 +18,24 @@ class Purge {
 }
 
 const discoveryOf = (...instances: object[]): DiscoveryService =>
-  ({ getProviders: () => instances.map((instance) => ({ instance })) }) as unknown as DiscoveryService;
+  ({
+    getProviders: () => instances.map((instance) => ({ instance })),
+  }) as unknown as DiscoveryService;
 
 describe('collectHandlers', () => {
   it('finds a handler for every registered job', async () => {
-    const handlers = collectHandlers(discoveryOf(new Heartbeat(), new Purge()), new MetadataScanner(), new Reflector());
+    const handlers = collectHandlers(
+      discoveryOf(new Heartbeat(), new Purge()),
+      new MetadataScanner(),
+      new Reflector(),
+    );
     expect([...handlers.keys()].sort()).toEqual(['auth.purge-sessions', 'system.heartbeat']);
     await expect(handlers.get('system.heartbeat')!({} as never)).resolves.toBe('beat');
   });
 
   it('refuses to start when a registered job has no handler', () => {
-    expect(() => collectHandlers(discoveryOf(new Heartbeat()), new MetadataScanner(), new Reflector())).toThrow(
-      new MissingJobHandlerError('No handler for registered job(s): auth.purge-sessions'),
-    );
+    expect(() =>
+      collectHandlers(discoveryOf(new Heartbeat()), new MetadataScanner(), new Reflector()),
+    ).toThrow(new MissingJobHandlerError('No handler for registered job(s): auth.purge-sessions'));
   });
 });

@@ -10,7 +10,9 @@ export function isValidCreditorId(value: string): boolean {
   const country = id.slice(0, 2);
   const check = id.slice(2, 4);
   const national = id.slice(7);
-  const digits = `${national}${country}${check}`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  const digits = `${national}${country}${check}`.replace(/[A-Z]/g, (c) =>
+    String(c.charCodeAt(0) - 55),
+  );
   let remainder = 0;
   for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
   return remainder === 1;

@@ -18,10 +18,14 @@ function rule(name: string, message: string, test: (value: string) => boolean) {
 /** Spaces and lower case are accepted on input and removed (IBAN electronic format). */
 export const NormaliseBankCode = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? (electronicFormatIBAN(value) ?? value.replace(/\s+/g, '').toUpperCase()) : value,
+    typeof value === 'string'
+      ? (electronicFormatIBAN(value) ?? value.replace(/\s+/g, '').toUpperCase())
+      : value,
   );
 
-export const IsIban = rule('isIban', 'must be a valid IBAN (check digits included)', (v) => isValidIBAN(v));
+export const IsIban = rule('isIban', 'must be a valid IBAN (check digits included)', (v) =>
+  isValidIBAN(v),
+);
 export const IsBic = rule('isBic', 'must be a valid BIC', (v) => isValidBIC(v));
 export const IsCreditorId = rule(
   'isCreditorId',

@@ -6,7 +6,8 @@ import type { Role } from '../scope/actor';
 /** Small factories that write rows the way migrations define them; tests override what matters. */
 
 let counter = 0;
-const unique = (): string => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+const unique = (): string =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
 export interface OrganisationRow {
   id: string;
@@ -18,12 +19,12 @@ export async function createOrganisation(
   overrides: Partial<{ name: string; isUmbrella: boolean; sepaCreditorId: string | null }> = {},
 ): Promise<OrganisationRow> {
   const name = overrides.name ?? `Testverein ${unique()} e.V.`;
-  const [row] = (await db.query(
+  const [row] = await db.query<OrganisationRow[]>(
     `INSERT INTO organisations (name, legal_form, is_umbrella, street, postal_code, city, sepa_creditor_id)
      VALUES ($1, 'eingetragener_verein', $2, 'Teststraße 1', '70173', 'Stuttgart', $3)
      RETURNING id, name`,
     [name, overrides.isUmbrella ?? false, overrides.sepaCreditorId ?? null],
-  )) as OrganisationRow[];
+  );
   return row;
 }
 
@@ -48,19 +49,22 @@ export async function createUser(
 ): Promise<UserRow> {
   const email = options.email ?? `user-${unique()}@test.example`;
   const password = options.password ?? TEST_PASSWORD;
-  const hash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1 });
-  const [row] = (await db.query(
+  const hash = await argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: 1024,
+    timeCost: 1,
+  });
+  const [row] = await db.query<{ id: string; email: string }[]>(
     `INSERT INTO users (email, name, password_hash, is_active, is_platform_admin)
      VALUES ($1, $2, $3, $4, $5) RETURNING id, email`,
     [email, `Test ${email}`, hash, options.isActive ?? true, options.isPlatformAdmin ?? false],
-  )) as { id: string; email: string }[];
+  );
   for (const [organisationId, roles] of Object.entries(options.roles ?? {})) {
     for (const role of roles) {
-      await db.query(`INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3)`, [
-        row.id,
-        organisationId,
-        role,
-      ]);
+      await db.query(
+        `INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3)`,
+        [row.id, organisationId, role],
+      );
     }
   }
   return { ...row, password };

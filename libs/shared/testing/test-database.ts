@@ -17,7 +17,8 @@ export interface TestDatabase {
 
 export function testPostgresPort(): number {
   const port = Number(process.env.TEST_PG_PORT);
-  if (!port) throw new Error('TEST_PG_PORT is not set: run tests with `npm test` (test/global-setup.ts)');
+  if (!port)
+    throw new Error('TEST_PG_PORT is not set: run tests with `npm test` (test/global-setup.ts)');
   return port;
 }
 
@@ -31,7 +32,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     // CREATE DATABASE ... TEMPLATE fails if another session uses the template at that moment.
     for (let attempt = 0; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`);
+        await client.query(
+          `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`,
+        );
         break;
       } catch (error) {
         if (attempt > 50) throw error;

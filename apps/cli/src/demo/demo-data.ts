@@ -45,7 +45,11 @@ export const CLUB = {
   purposes: ['Förderung des Sports (§ 52 Abs. 2 Nr. 21 AO)'],
   isReceiptMachineSigned: false,
   sepaCreditorId: 'DE49ZZZ00000012345',
-  bankAccount: { label: 'Vereinskonto Volksbank', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+  bankAccount: {
+    label: 'Vereinskonto Volksbank',
+    iban: 'DE89370400440532013000',
+    bic: 'COBADEFFXXX',
+  },
   exemptionNotice: {
     kind: 'feststellung_60a',
     issuedOn: '2024-09-02',
@@ -58,10 +62,37 @@ export const CLUB = {
 
 type DemoRole = 'admin' | 'staff' | 'treasurer' | 'board' | 'initiative';
 
-export const DEMO_USERS: { email: string; name: string; umbrella: DemoRole[]; club: DemoRole[]; platformAdmin?: boolean }[] = [
-  { email: 'admin@dachwerk.example', name: 'Anna Admin', umbrella: ['admin'], club: ['admin'], platformAdmin: true },
-  { email: 'staff@dachwerk.example', name: 'Sven Sachbearbeiter', umbrella: ['staff'], club: ['staff'] },
-  { email: 'treasurer@dachwerk.example', name: 'Tanja Schatzmeisterin', umbrella: ['treasurer'], club: ['treasurer'] },
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  umbrella: DemoRole[];
+  club: DemoRole[];
+  platformAdmin?: boolean;
+}[] = [
+  {
+    email: 'admin@dachwerk.example',
+    name: 'Anna Admin',
+    umbrella: ['admin'],
+    club: ['admin'],
+    platformAdmin: true,
+  },
+  {
+    email: 'staff@dachwerk.example',
+    name: 'Sven Sachbearbeiter',
+    umbrella: ['staff'],
+    club: ['staff'],
+  },
+  {
+    email: 'treasurer@dachwerk.example',
+    name: 'Tanja Schatzmeisterin',
+    umbrella: ['treasurer'],
+    club: ['treasurer'],
+  },
   { email: 'board@dachwerk.example', name: 'Bernd Vorstand', umbrella: ['board'], club: [] },
-  { email: 'initiative@dachwerk.example', name: 'Ines Initiative', umbrella: ['initiative'], club: [] },
+  {
+    email: 'initiative@dachwerk.example',
+    name: 'Ines Initiative',
+    umbrella: ['initiative'],
+    club: [],
+  },
 ];

@@ -16,7 +16,8 @@ const log = (line: string): void => void process.stdout.write(`${line}\n`);
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('The API exited during start-up (see its output above)');
+    if (child.exitCode !== null)
+      throw new Error('The API exited during start-up (see its output above)');
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -55,7 +56,12 @@ export async function runDemo(root: string): Promise<void> {
   }
 
   const port = Number(process.env.PORT ?? 3000);
-  const env = { ...process.env, ...urls, PORT: String(port), NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  const env = {
+    ...process.env,
+    ...urls,
+    PORT: String(port),
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+  };
   const start = (app: string): ChildProcess =>
     spawn(process.execPath, [path.join(root, 'dist', 'apps', app, 'src', 'main.js')], {
       env,
@@ -106,7 +112,9 @@ export async function runDemo(root: string): Promise<void> {
       `  Queues:   ${base}/admin/queues (admins)`,
       '',
       `  Demo logins (password "${DEMO_PASSWORD}"):`,
-      ...DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${[...new Set([...u.umbrella, ...u.club])].join(', ')}`),
+      ...DEMO_USERS.map(
+        (u) => `    ${u.email.padEnd(30)} ${[...new Set([...u.umbrella, ...u.club])].join(', ')}`,
+      ),
       '',
       `  Try: curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\`,
       `         -d '{"email":"treasurer@dachwerk.example","password":"${DEMO_PASSWORD}"}'`,

@@ -14,11 +14,11 @@ export async function seedDemo(db: DataSource): Promise<void> {
     const clubId = await upsertOrganisation(m, CLUB);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const user of DEMO_USERS) {
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO users (email, name, password_hash, is_platform_admin) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
         [user.email, user.name, passwordHash, user.platformAdmin ?? false],
-      )) as { id: string }[];
+      );
       for (const [organisationId, roles] of [
         [umbrellaId, user.umbrella],
         [clubId, user.club],
@@ -34,12 +34,17 @@ export async function seedDemo(db: DataSource): Promise<void> {
   });
 }
 
-async function upsertOrganisation(m: DataSource['manager'], org: DemoOrganisation): Promise<string> {
-  const existing = (await m.query(`SELECT id FROM organisations WHERE lower(name) = lower($1)`, [org.name])) as {
-    id: string;
-  }[];
+async function upsertOrganisation(
+  m: DataSource['manager'],
+  org: DemoOrganisation,
+): Promise<string> {
+  const existing = await m.query<
+    {
+      id: string;
+    }[]
+  >(`SELECT id FROM organisations WHERE lower(name) = lower($1)`, [org.name]);
   if (existing[0]) return existing[0].id;
-  const [{ id }] = (await m.query(
+  const [{ id }] = await m.query<{ id: string }[]>(
     `INSERT INTO organisations (name, legal_form, is_umbrella, street, postal_code, city, register_court,
        register_number, tax_number, tax_office, purposes, is_receipt_machine_signed, sepa_creditor_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
@@ -58,7 +63,7 @@ async function upsertOrganisation(m: DataSource['manager'], org: DemoOrganisatio
       org.isReceiptMachineSigned,
       org.sepaCreditorId,
     ],
-  )) as { id: string }[];
+  );
   const account = org.bankAccount;
   await m.query(
     `INSERT INTO organisation_bank_accounts (organisation_id, label, iban, bic, is_default) VALUES ($1, $2, $3, $4, true)`,
@@ -68,7 +73,16 @@ async function upsertOrganisation(m: DataSource['manager'], org: DemoOrganisatio
   await m.query(
     `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office, tax_number, period_from, period_to, purposes)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, notice.kind, notice.issuedOn, notice.taxOffice, notice.taxNumber, notice.periodFrom, notice.periodTo, org.purposes],
+    [
+      id,
+      notice.kind,
+      notice.issuedOn,
+      notice.taxOffice,
+      notice.taxNumber,
+      notice.periodFrom,
+      notice.periodTo,
+      org.purposes,
+    ],
   );
   return id;
 }
