@@ -4,12 +4,12 @@
 // hands over to the compiled CLI (or to Jest for `test`).
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
-const stamp = path.join(root, 'node_modules', '.dachwerk-lock-hash');
+// npm writes this after every install; older than package-lock.json means stale.
+const installed = path.join(root, 'node_modules', '.package-lock.json');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(command, args, options = {}) {
@@ -18,13 +18,10 @@ function run(command, args, options = {}) {
 }
 
 function ensureDependencies() {
-  const lock = fs.readFileSync(path.join(root, 'package-lock.json'));
-  const hash = createHash('sha256').update(lock).digest('hex');
-  const current = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8').trim() : '';
-  if (current === hash) return;
+  const lock = fs.statSync(path.join(root, 'package-lock.json'));
+  if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= lock.mtimeMs) return;
   console.log('Installing dependencies (npm ci) ...');
   run(npm, ['ci', '--no-audit', '--no-fund']);
-  fs.writeFileSync(stamp, hash);
 }
 
 // The child gets Ctrl-C too and shuts down in order; this process waits for it.

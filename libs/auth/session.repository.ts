@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, Role } from '@dachwerk/shared';
+import { preparedQuery, type Actor, type Role } from '@dachwerk/shared';
 
 interface SessionRow {
   user_id: string;
@@ -38,10 +38,13 @@ export class SessionRepository {
 
   /**
    * The hot path of every request: one indexed lookup by primary key that also
-   * brings the user's roles, so no second query is needed.
+   * brings the user's roles, so no second query is needed. Prepared, because
+   * planning the json_agg subqueries costs more than running them.
    */
   async resolve(tokenHash: Buffer, idleMinutes: number): Promise<ResolvedSession | undefined> {
-    const rows = await this.db.query<SessionRow[]>(
+    const rows = await preparedQuery<SessionRow>(
+      this.db,
+      'auth.resolve-session',
       `SELECT s.user_id, s.last_seen_at, u.email, u.name, u.is_platform_admin,
               COALESCE((SELECT json_agg(json_build_array(m.organisation_id, m.role))
                           FROM memberships m WHERE m.user_id = u.id), '[]') AS roles,

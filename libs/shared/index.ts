@@ -30,3 +30,4 @@ export * from './local-services/free-port';
 export * from './local-services/local-env';
 export * from './sepa/validators';
 export * from './config/project-root';
+export * from './database/prepared-query';

@@ -27,6 +27,8 @@ export function configureApp(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Answers are per-user JSON; hashing every body for an ETag costs more than it saves.
+  app.set('etag', false);
   if (config.TRUST_PROXY) app.set('trust proxy', true);
   app.use(cookieParser());
   // Own JSON parser (the app is created with bodyParser: false) so malformed JSON gets its own code.

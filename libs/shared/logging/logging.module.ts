@@ -33,15 +33,18 @@ export function requestIdOf(req: IncomingMessage): string {
           customProps: (req: IncomingMessage) => ({
             actorId: (req as IncomingMessage & { actor?: { userId: string } }).actor?.userId,
           }),
+          // Our serializers see the raw objects and pick three fields: headers (tokens,
+          // cookies) are never serialised, so nothing needs redacting.
+          wrapSerializers: false,
+          quietReqLogger: true,
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
+            req: (req: IncomingMessage & { id: string; originalUrl?: string }) => ({
               id: req.id,
               method: req.method,
-              path: req.url.split('?')[0],
+              path: (req.originalUrl ?? req.url ?? '').split('?')[0],
             }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
             err || res.statusCode >= 500 ? 'error' : 'info',
         },

@@ -1,0 +1,23 @@
+import { benchAuthMe } from './auth-me.bench';
+import { startBenchServices } from './support/services';
+
+/**
+ * `npm run bench`: every benchmark with its in-run baseline. Figures, not assertions:
+ * compare them with the goals in the issues, minding that this machine is shared.
+ */
+async function main(): Promise<void> {
+  process.stdout.write(
+    `Dachwerk benchmarks — node ${process.version}, ${new Date().toISOString()}\n\n`,
+  );
+  const services = await startBenchServices();
+  try {
+    await benchAuthMe(services);
+  } finally {
+    await services.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});
