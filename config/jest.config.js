@@ -2,7 +2,9 @@
 // Redis) and end-to-end (test/e2e, the HTTP API and the real worker). The global setup
 // starts throwaway Postgres and Redis once for all of them.
 const fs = require('node:fs');
-const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const path = require('node:path');
+const root = path.resolve(__dirname, '..');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/swc.json`, 'utf8'));
 
 const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
@@ -11,10 +13,11 @@ const shared = {
     '^@dachwerk/(.*)$': '<rootDir>/libs/$1/index.ts',
   },
   testEnvironment: 'node',
-  rootDir: __dirname,
+  rootDir: root,
 };
 
 module.exports = {
+  rootDir: root,
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   // Two cores: two test files at a time, each with its own database.
