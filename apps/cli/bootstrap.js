@@ -33,9 +33,18 @@ ensureDependencies();
 if (command === 'test') {
   // End-to-end tests start the compiled worker as a real child process.
   run(npm, ['run', '--silent', 'build']);
-  run(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', 'config/jest.config.js', ...args]);
+  run(process.execPath, [
+    path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+    '--config',
+    'config/jest.config.js',
+    ...args,
+  ]);
 } else {
   console.log('Building ...');
   run(npm, ['run', '--silent', 'build']);
-  run(process.execPath, [path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js'), command ?? 'help', ...args]);
+  run(process.execPath, [
+    path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js'),
+    command ?? 'help',
+    ...args,
+  ]);
 }

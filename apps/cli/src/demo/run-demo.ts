@@ -119,7 +119,7 @@ export async function runDemo(root: string): Promise<void> {
       `  Try: curl -s -X POST ${base}/api/v1/auth/login -H 'content-type: application/json' \\`,
       `         -d '{"email":"treasurer@dachwerk.example","password":"${DEMO_PASSWORD}"}'`,
       '',
-      '  Ctrl-C stops everything this command started.',
+      '  Request logs: LOG_LEVEL=info npm run demo. Ctrl-C stops everything this command started.',
       '',
     ].join('\n'),
   );
