@@ -21,6 +21,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   // Two cores: two test files at a time, each with its own database.
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   maxWorkers: process.env.CI ? 2 : '50%',
   testTimeout: 60_000,
   projects: [
