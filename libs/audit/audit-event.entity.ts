@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /** One row per state change; append-only (REVOKE + trigger, see the foundation migration). */
 @Entity('audit_events')
 export class AuditEvent {
-  @PrimaryColumn({ type: 'bigint' }) id: string;
+  @PrimaryColumn({ type: 'bigint' }) id: number;
   @Column({ type: 'timestamptz' }) occurredAt: Date;
   @Column({ type: 'uuid', nullable: true }) actorUserId: string | null;
   @Column({ type: 'uuid', nullable: true }) organisationId: string | null;

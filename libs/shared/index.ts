@@ -31,3 +31,4 @@ export * from './local-services/local-env';
 export * from './sepa/validators';
 export * from './config/project-root';
 export * from './database/prepared-query';
+export * from './http/stream-sink';

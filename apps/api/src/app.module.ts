@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuditApiModule } from '@dachwerk/audit';
 import { AuthApiModule } from '@dachwerk/auth';
+import { LedgerApiModule } from '@dachwerk/ledger';
 import { OrganisationsApiModule } from '@dachwerk/organisations';
 import { SharedApiModule, SharedModule } from '@dachwerk/shared';
 
 /** The HTTP process: each library's *ApiModule. No job processors here. */
 @Module({
-  imports: [SharedModule, SharedApiModule, AuthApiModule, AuditApiModule, OrganisationsApiModule],
+  imports: [
+    SharedModule,
+    SharedApiModule,
+    AuthApiModule,
+    AuditApiModule,
+    OrganisationsApiModule,
+    LedgerApiModule,
+  ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditJobsModule } from '@dachwerk/audit';
 import { AuthJobsModule } from '@dachwerk/auth';
+import { LedgerJobsModule } from '@dachwerk/ledger';
 import { OrganisationsJobsModule } from '@dachwerk/organisations';
 import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared';
 
@@ -13,6 +14,7 @@ import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared'
     AuthJobsModule,
     AuditJobsModule,
     OrganisationsJobsModule,
+    LedgerJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -17,7 +17,7 @@ export class AuditQueryDto extends PageQueryDto {
 }
 
 export class AuditEventDto {
-  @ApiProperty() id: string;
+  @ApiProperty() id: number;
   @ApiProperty() occurredAt: Date;
   @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
   @ApiProperty({ nullable: true, type: String }) organisationId: string | null;

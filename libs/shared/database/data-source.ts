@@ -1,6 +1,18 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming.strategy';
+
+/**
+ * bigint columns (money in cents, counts) arrive as numbers, not strings; a value
+ * outside the safe integer range fails loudly instead of rounding.
+ */
+types.setTypeParser(types.builtins.INT8, (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`bigint ${value} exceeds the safe integer range`);
+  return n;
+});
 
 /** Options every DataSource of Dachwerk shares: migrations only, never synchronize. */
 export function baseDataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './factories';
 export * from '../local-services/free-port';
 export * from '../local-services/redis-server';
+export * from './test-module';

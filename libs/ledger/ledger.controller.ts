@@ -1,0 +1,337 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ApiProblems,
+  CurrentActor,
+  responseSink,
+  Roles,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import {
+  AccountDto,
+  AccountLedgerDto,
+  CloseYearResponseDto,
+  CreateAccountDto,
+  CreateEntryDto,
+  CreateFiscalYearDto,
+  EntryDto,
+  EntryPageDto,
+  EntryQueryDto,
+  FiscalYearDto,
+  IncomeStatementDto,
+  IncomeStatementQueryDto,
+  InstallChartDto,
+  InstalledDto,
+  LedgerSettingsDto,
+  OpeningBalancesDto,
+  RangeQueryDto,
+  ReverseEntryDto,
+  TrialBalanceDto,
+  UpdateAccountDto,
+  VerifyDto,
+} from './dto/ledger.dto';
+import { LedgerExportService } from './ledger-export.service';
+import { LedgerReportsService } from './ledger-reports.service';
+import { LedgerService } from './ledger.service';
+
+const READ = ['treasurer', 'board', 'staff', 'admin'] as const;
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('organisations/:orgId/ledger')
+export class LedgerController {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly reports: LedgerReportsService,
+    private readonly exports: LedgerExportService,
+  ) {}
+
+  @Get('accounts')
+  @Roles(...READ)
+  @ApiOkResponse({ type: AccountDto, isArray: true, description: 'The chart of accounts' })
+  @ApiProblems(401, 403, 404)
+  accounts(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<AccountDto[]> {
+    return this.ledger.listAccounts(actor, orgId);
+  }
+
+  @Post('accounts')
+  @Roles('admin', 'treasurer')
+  @ApiCreatedResponse({ type: AccountDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  addAccount(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateAccountDto,
+  ): Promise<AccountDto> {
+    return this.ledger.addAccount(actor, orgId, body);
+  }
+
+  @Patch('accounts/:number')
+  @Roles('admin', 'treasurer')
+  @ApiOkResponse({ type: AccountDto })
+  @ApiProblems(400, 401, 403, 404)
+  updateAccount(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('number', ParseIntPipe) number: number,
+    @Body() body: UpdateAccountDto,
+  ): Promise<AccountDto> {
+    return this.ledger.updateAccount(actor, orgId, number, body);
+  }
+
+  @Post('chart')
+  @Roles('admin', 'treasurer')
+  @ApiCreatedResponse({
+    type: InstalledDto,
+    description: 'Adds the template’s accounts that are missing',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  installChart(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: InstallChartDto,
+  ): Promise<InstalledDto> {
+    return this.ledger.installChart(actor, orgId, body.template);
+  }
+
+  @Get('settings')
+  @Roles(...READ)
+  @ApiOkResponse({ type: LedgerSettingsDto })
+  @ApiProblems(401, 403, 404)
+  settings(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<LedgerSettingsDto> {
+    return this.ledger.getSettings(actor, orgId);
+  }
+
+  @Put('settings')
+  @Roles('admin', 'treasurer')
+  @ApiOkResponse({ type: LedgerSettingsDto })
+  @ApiProblems(400, 401, 403, 404)
+  updateSettings(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: LedgerSettingsDto,
+  ): Promise<LedgerSettingsDto> {
+    return this.ledger.updateSettings(actor, orgId, body);
+  }
+
+  @Get('fiscal-years')
+  @Roles(...READ)
+  @ApiOkResponse({ type: FiscalYearDto, isArray: true })
+  @ApiProblems(401, 403, 404)
+  fiscalYears(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<FiscalYearDto[]> {
+    return this.ledger.listFiscalYears(actor, orgId);
+  }
+
+  @Post('fiscal-years')
+  @Roles('treasurer')
+  @ApiCreatedResponse({ type: FiscalYearDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  createFiscalYear(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateFiscalYearDto,
+  ): Promise<FiscalYearDto> {
+    return this.ledger.createFiscalYear(actor, orgId, body.startsOn, body.endsOn);
+  }
+
+  @Post('fiscal-years/:id/periods/:periodNo/close')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    type: FiscalYearDto,
+    description: 'Festschreibung of one period; cannot be undone',
+  })
+  @ApiProblems(401, 403, 404)
+  closePeriod(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('periodNo', ParseIntPipe) periodNo: number,
+  ): Promise<FiscalYearDto> {
+    return this.ledger.closePeriod(actor, orgId, id, periodNo);
+  }
+
+  @Post('fiscal-years/:id/close')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    type: CloseYearResponseDto,
+    description: 'Closes every period and carries balances forward',
+  })
+  @ApiProblems(401, 403, 404, 409, 422)
+  closeYear(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CloseYearResponseDto> {
+    return this.ledger.closeYear(actor, orgId, id);
+  }
+
+  @Post('fiscal-years/:id/opening-balances')
+  @Roles('treasurer')
+  @ApiCreatedResponse({ type: EntryDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  openingBalances(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: OpeningBalancesDto,
+  ): Promise<EntryDto> {
+    return this.ledger.postOpeningBalances(actor, orgId, id, body.lines);
+  }
+
+  @Get('entries')
+  @Roles(...READ)
+  @ApiOkResponse({ type: EntryPageDto, description: 'The journal, by booking date and number' })
+  @ApiProblems(400, 401, 403, 404)
+  entries(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() query: EntryQueryDto,
+  ): Promise<Page<EntryDto>> {
+    return this.ledger.listEntries(actor, orgId, query);
+  }
+
+  @Post('entries')
+  @Roles('treasurer')
+  @ApiCreatedResponse({ type: EntryDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  post(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateEntryDto,
+  ): Promise<EntryDto> {
+    return this.ledger.postManual(actor, orgId, body);
+  }
+
+  @Get('entries/:id')
+  @Roles(...READ)
+  @ApiOkResponse({ type: EntryDto })
+  @ApiProblems(401, 403, 404)
+  entry(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EntryDto> {
+    return this.ledger.getEntry(actor, orgId, id);
+  }
+
+  @Post('entries/:id/reverse')
+  @Roles('treasurer')
+  @ApiCreatedResponse({ type: EntryDto, description: 'The reversal (Storno) entry' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  reverse(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReverseEntryDto,
+  ): Promise<EntryDto> {
+    return this.ledger.reverseManual(actor, orgId, id, body);
+  }
+
+  @Get('trial-balance')
+  @Roles(...READ)
+  @ApiOkResponse({ type: TrialBalanceDto, description: 'Summen- und Saldenliste' })
+  @ApiProblems(400, 401, 403, 404)
+  trialBalance(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: RangeQueryDto,
+  ): Promise<TrialBalanceDto> {
+    return this.reports.trialBalance(actor, orgId, q.from, q.to);
+  }
+
+  @Get('accounts/:number/ledger')
+  @Roles(...READ)
+  @ApiOkResponse({ type: AccountLedgerDto, description: 'Kontoblatt with running balance' })
+  @ApiProblems(400, 401, 403, 404)
+  accountLedger(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('number', ParseIntPipe) number: number,
+    @Query() q: RangeQueryDto,
+  ): Promise<AccountLedgerDto> {
+    return this.reports.accountLedger(actor, orgId, number, q.from, q.to);
+  }
+
+  @Get('income-statement')
+  @Roles(...READ)
+  @ApiOkResponse({
+    type: IncomeStatementDto,
+    description: 'Income and expense per sphere (EÜR) or cost centre',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  incomeStatement(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: IncomeStatementQueryDto,
+  ): Promise<IncomeStatementDto> {
+    return this.reports.incomeStatement(actor, orgId, q.from, q.to, q.by);
+  }
+
+  @Get('verify')
+  @Roles(...READ)
+  @ApiOkResponse({ type: VerifyDto, description: 'Recomputes the hash chains and numbering' })
+  @ApiProblems(401, 403, 404)
+  verify(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<VerifyDto> {
+    return this.reports.verify(actor, orgId);
+  }
+
+  @Get('exports/datev')
+  @Roles(...READ)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'DATEV EXTF 700 Buchungsstapel (Windows-1252, CRLF), streamed' })
+  @ApiProblems(400, 401, 403, 404)
+  async datev(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: RangeQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.exports.datev(actor, orgId, q.from, q.to, responseSink(res));
+  }
+
+  @Get('exports/journal.csv')
+  @Roles(...READ)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The journal, one row per line (UTF-8, `;`), streamed' })
+  @ApiProblems(400, 401, 403, 404)
+  async journalCsv(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: RangeQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.exports.journalCsv(actor, orgId, q.from, q.to, responseSink(res));
+  }
+}

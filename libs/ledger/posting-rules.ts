@@ -1,0 +1,124 @@
+import { DomainError } from '@dachwerk/shared';
+import type { Account, PostingInput, Sphere } from './ledger.types';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function checkDateRange(from: string, to: string): void {
+  if (!isCalendarDate(from))
+    throw new DomainError('INVALID_DATE', 'from is not a date', { field: 'from' }, 400);
+  if (!isCalendarDate(to))
+    throw new DomainError('INVALID_DATE', 'to is not a date', { field: 'to' }, 400);
+  if (from > to)
+    throw new DomainError('RANGE_INVALID', 'from must not be after to', { field: 'from' }, 400);
+}
+
+/**
+ * The rules every entry obeys before it reaches the database (which checks the balance
+ * again). Pure, so the property tests can hammer it. Returns the total in cents.
+ */
+export function checkEntryShape(input: PostingInput, index = 0): number {
+  const at = (field: string) => ({ entryIndex: index, field });
+  if (!isCalendarDate(input.bookedOn))
+    throw new DomainError('INVALID_DATE', 'bookedOn is not a date', at('bookedOn'), 400);
+  if (!isCalendarDate(input.documentOn))
+    throw new DomainError('INVALID_DATE', 'documentOn is not a date', at('documentOn'), 400);
+  if (!input.text?.trim() || [...input.text].length > 60) {
+    throw new DomainError(
+      'TEXT_INVALID',
+      'The booking text needs 1 to 60 characters (DATEV)',
+      at('text'),
+      400,
+    );
+  }
+  if (!input.documentNo?.trim() || [...input.documentNo].length > 36) {
+    throw new DomainError(
+      'DOCUMENT_NO_INVALID',
+      'The document number needs 1 to 36 characters (DATEV)',
+      at('documentNo'),
+      400,
+    );
+  }
+  if (!/^[a-z][a-z-]{1,39}$/.test(input.source)) {
+    throw new DomainError('SOURCE_INVALID', 'source must be a lower-case word', at('source'), 400);
+  }
+  if (input.lines.length < 2) {
+    throw new DomainError(
+      'ENTRY_TOO_FEW_LINES',
+      'An entry needs at least one debit and one credit line',
+      at('lines'),
+    );
+  }
+  if (input.lines.length > 500) {
+    throw new DomainError(
+      'ENTRY_TOO_MANY_LINES',
+      'An entry has at most 500 lines',
+      at('lines'),
+      400,
+    );
+  }
+  let debit = 0;
+  let credit = 0;
+  input.lines.forEach((line, i) => {
+    if (!Number.isSafeInteger(line.amountCents) || line.amountCents <= 0) {
+      throw new DomainError(
+        'AMOUNT_NOT_POSITIVE',
+        'Every line amount must be a positive whole number of cents',
+        {
+          ...at(`lines.${i}.amountCents`),
+          amountCents: line.amountCents,
+        },
+      );
+    }
+    if (line.side === 'debit') debit += line.amountCents;
+    else credit += line.amountCents;
+  });
+  if (debit !== credit) {
+    throw new DomainError('ENTRY_UNBALANCED', 'Debits and credits differ', {
+      ...at('lines'),
+      debitCents: debit,
+      creditCents: credit,
+    });
+  }
+  if (!Number.isSafeInteger(debit))
+    throw new DomainError('AMOUNT_TOO_LARGE', 'The entry total is too large', at('lines'));
+  return debit;
+}
+
+/** The line's sphere: as given, or the account's only allowed one; checked against the account. */
+export function resolveSphere(account: Account, given: Sphere | undefined, field: string): Sphere {
+  if (given !== undefined && ![1, 2, 3, 4].includes(given)) {
+    throw new DomainError(
+      'SPHERE_INVALID',
+      'sphere must be 1, 2, 3 or 4',
+      { field, sphere: given },
+      400,
+    );
+  }
+  const sphere = given ?? (account.spheres.length === 1 ? account.spheres[0] : undefined);
+  if (sphere === undefined) {
+    throw new DomainError(
+      'SPHERE_REQUIRED',
+      `Account ${account.number} is used in several spheres; name one`,
+      { field, account: account.number },
+    );
+  }
+  if (account.spheres.length && !account.spheres.includes(sphere)) {
+    throw new DomainError(
+      'SPHERE_NOT_ALLOWED',
+      `Account ${account.number} is not booked in sphere ${sphere}`,
+      {
+        field,
+        account: account.number,
+        sphere,
+        allowedSpheres: account.spheres,
+      },
+    );
+  }
+  return sphere;
+}
