@@ -116,11 +116,11 @@ export class LedgerRepository {
     accounts: { number: number; name: string; type: AccountType; spheres: Sphere[] }[],
   ): Promise<number> {
     if (!accounts.length) return 0;
-    const [, count] = await db.query<[unknown, number]>(
+    const inserted = await db.query<unknown[]>(
       `INSERT INTO accounts (organisation_id, number, name, type, spheres)
        SELECT $1, n, nm, t, COALESCE(string_to_array(NULLIF(s, ''), ',')::smallint[], '{}')
          FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS x(n, nm, t, s)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING RETURNING number`,
       [
         organisationId,
         accounts.map((a) => a.number),
@@ -129,7 +129,7 @@ export class LedgerRepository {
         accounts.map((a) => a.spheres.join(',')),
       ],
     );
-    return count;
+    return inserted.length;
   }
 
   async updateAccount(

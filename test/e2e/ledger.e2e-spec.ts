@@ -1,0 +1,327 @@
+import { createOrganisation, createUser } from '@dachwerk/testing';
+import { login, startApi, TestApi } from '../support/api';
+
+describe('ledger over HTTP', () => {
+  let api: TestApi;
+  let orgId: string;
+  let treasurer: { Authorization: string };
+  let board: { Authorization: string };
+  let staff: { Authorization: string };
+  let initiative: { Authorization: string };
+  let base: string;
+
+  const body = (over: Record<string, unknown> = {}) => ({
+    bookedOn: '2026-04-02',
+    documentOn: '2026-04-01',
+    documentNo: 'RE-2026-17',
+    text: 'Druckkosten Flyer Nachbarschaftsfest',
+    lines: [
+      { account: 67000, side: 'debit', amountCents: 23800, sphere: 1, costCentre: 'INI-FEST' },
+      { account: 18000, side: 'credit', amountCents: 23800, sphere: 1 },
+    ],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    api = await startApi();
+    orgId = (await createOrganisation(api.sql)).id;
+    base = `/api/v1/organisations/${orgId}/ledger`;
+    const as = async (role: 'treasurer' | 'board' | 'staff' | 'initiative') => {
+      const u = await createUser(api.sql, { roles: { [orgId]: [role] } });
+      return login(api, u.email, u.password);
+    };
+    [treasurer, board, staff, initiative] = [
+      await as('treasurer'),
+      await as('board'),
+      await as('staff'),
+      await as('initiative'),
+    ];
+    const chart = await api.http().post(`${base}/chart`).set(treasurer).send({}).expect(201);
+    const accounts = await api.http().get(`${base}/accounts`).set(treasurer).expect(200);
+    expect(chart.body.installed).toBe(accounts.body.length);
+    expect(accounts.body.length).toBeGreaterThan(50);
+    const again = await api.http().post(`${base}/chart`).set(treasurer).send({}).expect(201);
+    expect(again.body.installed).toBe(0);
+    await api
+      .http()
+      .post(`${base}/fiscal-years`)
+      .set(treasurer)
+      .send({ startsOn: '2026-01-01' })
+      .expect(201);
+  });
+  afterAll(() => api.close());
+
+  const journalSize = async () =>
+    Number((await api.sql.query(`SELECT count(*) AS n FROM journal_entries`))[0].n);
+
+  it('lets a treasurer post and reverse; board and staff read; initiative users see nothing', async () => {
+    const posted = await api.http().post(`${base}/entries`).set(treasurer).send(body()).expect(201);
+    expect(posted.body).toMatchObject({ entryNumber: 1, source: 'manual', totalCents: 23800 });
+    expect(posted.body.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    await api.http().post(`${base}/entries`).set(staff).send(body()).expect(403);
+    await api.http().post(`${base}/entries`).set(board).send(body()).expect(403);
+    await api.http().get(`${base}/entries/${posted.body.id}`).set(board).expect(200);
+    await api
+      .http()
+      .get(`${base}/trial-balance?from=2026-01-01&to=2026-12-31`)
+      .set(staff)
+      .expect(200);
+    await api.http().get(`${base}/entries`).set(initiative).expect(403);
+
+    const reversal = await api
+      .http()
+      .post(`${base}/entries/${posted.body.id}/reverse`)
+      .set(treasurer)
+      .send({ bookedOn: '2026-04-03' })
+      .expect(201);
+    expect(reversal.body).toMatchObject({
+      entryNumber: 2,
+      reversesEntryId: posted.body.id,
+      source: 'reversal',
+    });
+    expect(reversal.body.lines.map((l: { side: string }) => l.side)).toEqual(['credit', 'debit']);
+    const again = await api
+      .http()
+      .post(`${base}/entries/${posted.body.id}/reverse`)
+      .set(treasurer)
+      .send({})
+      .expect(409);
+    expect(again.body.code).toBe('ENTRY_ALREADY_REVERSED');
+    const ofReversal = await api
+      .http()
+      .post(`${base}/entries/${reversal.body.id}/reverse`)
+      .set(treasurer)
+      .send({})
+      .expect(422);
+    expect(ofReversal.body.code).toBe('ENTRY_IS_REVERSAL');
+
+    const original = await api
+      .http()
+      .get(`${base}/entries/${posted.body.id}`)
+      .set(board)
+      .expect(200);
+    expect(original.body.reversedByEntryId).toBe(reversal.body.id);
+  });
+
+  it('answers each kind of bad booking with its own code and writes nothing', async () => {
+    await api
+      .http()
+      .post(`${base}/accounts`)
+      .set(treasurer)
+      .send({ number: 67999, name: 'Alt', type: 'expense' })
+      .expect(201);
+    await api
+      .http()
+      .patch(`${base}/accounts/67999`)
+      .set(treasurer)
+      .send({ isActive: false })
+      .expect(200);
+    const cases: [Record<string, unknown>, number, string][] = [
+      [
+        body({
+          lines: [
+            { account: 67000, side: 'debit', amountCents: 100, sphere: 1 },
+            { account: 18000, side: 'credit', amountCents: 90, sphere: 1 },
+          ],
+        }),
+        422,
+        'ENTRY_UNBALANCED',
+      ],
+      [
+        body({
+          lines: [
+            { account: 67000, side: 'debit', amountCents: 0, sphere: 1 },
+            { account: 18000, side: 'credit', amountCents: 0, sphere: 1 },
+          ],
+        }),
+        422,
+        'AMOUNT_NOT_POSITIVE',
+      ],
+      [
+        body({
+          lines: [
+            { account: 67000, side: 'debit', amountCents: -5, sphere: 1 },
+            { account: 18000, side: 'credit', amountCents: -5, sphere: 1 },
+          ],
+        }),
+        422,
+        'AMOUNT_NOT_POSITIVE',
+      ],
+      [
+        body({
+          lines: [
+            { account: 12345, side: 'debit', amountCents: 100, sphere: 1 },
+            { account: 18000, side: 'credit', amountCents: 100, sphere: 1 },
+          ],
+        }),
+        422,
+        'ACCOUNT_UNKNOWN',
+      ],
+      [
+        body({
+          lines: [
+            { account: 67999, side: 'debit', amountCents: 100, sphere: 1 },
+            { account: 18000, side: 'credit', amountCents: 100, sphere: 1 },
+          ],
+        }),
+        422,
+        'ACCOUNT_INACTIVE',
+      ],
+      [body({ bookedOn: '2027-01-05' }), 422, 'NO_FISCAL_YEAR'],
+      [
+        body({
+          lines: [
+            { account: 18000, side: 'debit', amountCents: 100, sphere: 4 },
+            { account: 40450, side: 'credit', amountCents: 100, sphere: 4 },
+          ],
+        }),
+        422,
+        'SPHERE_NOT_ALLOWED',
+      ],
+      [
+        body({
+          lines: [
+            { account: 67000, side: 'debit', amountCents: 100, sphere: 7 },
+            { account: 18000, side: 'credit', amountCents: 100, sphere: 1 },
+          ],
+        }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [body({ text: 'x'.repeat(61) }), 400, 'VALIDATION_FAILED'],
+    ];
+    const before = await journalSize();
+    for (const [payload, status, code] of cases) {
+      const res = await api.http().post(`${base}/entries`).set(treasurer).send(payload);
+      expect({
+        status: res.status,
+        code: res.body.code,
+        type: res.headers['content-type'],
+      }).toEqual({
+        status,
+        code,
+        type: expect.stringMatching(/problem\+json/),
+      });
+    }
+    expect(await journalSize()).toBe(before);
+  });
+
+  it('refuses bookings in a closed period', async () => {
+    const years = await api.http().get(`${base}/fiscal-years`).set(board).expect(200);
+    await api
+      .http()
+      .post(`${base}/fiscal-years/${years.body[0].id}/periods/1/close`)
+      .set(treasurer)
+      .expect(201);
+    const res = await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .send(body({ bookedOn: '2026-01-20' }))
+      .expect(422);
+    expect(res.body.code).toBe('PERIOD_CLOSED');
+  });
+
+  it('reports: trial balance, account ledger with running balance, EÜR by sphere and cost centre, verify, exports', async () => {
+    await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .send(
+        body({
+          bookedOn: '2026-05-02',
+          lines: [
+            { account: 18000, side: 'debit', amountCents: 50000, sphere: 1 },
+            { account: 40450, side: 'credit', amountCents: 50000, costCentre: 'INI-FEST' },
+          ],
+        }),
+      )
+      .expect(201);
+    await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .send(
+        body({
+          bookedOn: '2026-05-03',
+          lines: [
+            { account: 18000, side: 'debit', amountCents: 12000, sphere: 4 },
+            { account: 44000, side: 'credit', amountCents: 12000 },
+          ],
+        }),
+      )
+      .expect(201);
+
+    const tb = await api
+      .http()
+      .get(`${base}/trial-balance?from=2026-01-01&to=2026-12-31`)
+      .set(board)
+      .expect(200);
+    expect(tb.body.totals.debitCents).toBe(tb.body.totals.creditCents);
+    expect(tb.body.accounts.find((a: { number: number }) => a.number === 18000).balanceCents).toBe(
+      62000,
+    );
+
+    const kontoblatt = await api
+      .http()
+      .get(`${base}/accounts/18000/ledger?from=2026-05-01&to=2026-05-31`)
+      .set(board)
+      .expect(200);
+    expect(kontoblatt.body.openingBalanceCents).toBe(0); // -238 + 238 from the reversed pair
+    expect(kontoblatt.body.lines.map((l: { balanceCents: number }) => l.balanceCents)).toEqual([
+      50000, 62000,
+    ]);
+
+    const bySphere = await api
+      .http()
+      .get(`${base}/income-statement?from=2026-01-01&to=2026-12-31&by=sphere`)
+      .set(board)
+      .expect(200);
+    const sphere = (key: string) =>
+      bySphere.body.groups.find((g: { key: string }) => g.key === key);
+    expect(sphere('1')).toMatchObject({ incomeCents: 50000, expenseCents: 0, resultCents: 50000 });
+    expect(sphere('4')).toMatchObject({ incomeCents: 12000 });
+    const byCc = await api
+      .http()
+      .get(`${base}/income-statement?from=2026-01-01&to=2026-12-31&by=costCentre`)
+      .set(board)
+      .expect(200);
+    expect(byCc.body.groups.find((g: { key: string }) => g.key === 'INI-FEST')).toMatchObject({
+      incomeCents: 50000,
+      expenseCents: 0,
+    });
+
+    const verify = await api.http().get(`${base}/verify`).set(board).expect(200);
+    expect(verify.body).toEqual({ ok: true, entriesChecked: 4, firstBroken: null });
+
+    const datev = await api
+      .http()
+      .get(`${base}/exports/datev?from=2026-01-01&to=2026-12-31`)
+      .set(board)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(datev.headers['content-type']).toMatch(/windows-1252/);
+    expect((datev.body as Buffer).toString('latin1').split('\r\n').filter(Boolean)).toHaveLength(
+      2 + 4,
+    );
+    const spanning = await api
+      .http()
+      .get(`${base}/exports/datev?from=2025-06-01&to=2026-06-30`)
+      .set(board)
+      .expect(400);
+    expect(spanning.body.code).toBe('DATEV_RANGE_NOT_IN_ONE_YEAR');
+
+    const csv = await api
+      .http()
+      .get(`${base}/exports/journal.csv?from=2026-01-01&to=2026-12-31`)
+      .set(board)
+      .expect(200);
+    expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(1 + 8);
+  });
+});
