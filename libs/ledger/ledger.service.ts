@@ -25,6 +25,7 @@ import type {
   PostedEntry,
   PostedLine,
   PostingInput,
+  PostingLine,
   Sphere,
 } from './ledger.types';
 import { checkEntryShape, isCalendarDate, resolveSphere } from './posting-rules';
@@ -491,7 +492,7 @@ export class LedgerService {
       const next =
         (await this.ledger.fiscalYears(m, organisationId, nextStart, nextStart))[0] ??
         (await this.createFiscalYearIn(m, organisationId, nextStart));
-      const lines = balances.map((b) => ({
+      const lines: PostingLine[] = balances.map((b) => ({
         account: b.account_number,
         side: b.balance > 0 ? 'debit' : 'credit',
         amountCents: Math.abs(b.balance),

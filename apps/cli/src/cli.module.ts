@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@dachwerk/auth';
+import { LedgerModule } from '@dachwerk/ledger';
 import { SharedModule } from '@dachwerk/shared';
 
 /** What operator commands need from the libraries (no HTTP, no job consumers). */
-@Module({ imports: [SharedModule, AuthModule] })
+@Module({ imports: [SharedModule, AuthModule, LedgerModule] })
 export class CliModule {}

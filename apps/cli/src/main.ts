@@ -2,10 +2,8 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { AdminBootstrapService } from '@dachwerk/auth';
 import {
-  baseDataSourceOptions,
   DomainError,
   localServicesDown,
   localServicesStatus,
@@ -94,9 +92,9 @@ async function main(): Promise<void> {
     case 'seed-demo': {
       if (process.env.NODE_ENV === 'production')
         throw new Error('Demo data is never loaded in production mode');
-      const db = new DataSource(baseDataSourceOptions(serviceUrls().DATABASE_URL, 2));
-      await db.initialize();
-      await seedDemo(db).finally(() => db.destroy());
+      Object.assign(process.env, serviceUrls());
+      const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+      await seedDemo(app).finally(() => app.close());
       out('Demo data loaded.');
       return;
     }

@@ -1,14 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { DataSource } from 'typeorm';
+import { NestFactory } from '@nestjs/core';
 import {
-  baseDataSourceOptions,
   localServicesDown,
   localServicesStatus,
   localServicesUp,
   runMigrations,
 } from '@dachwerk/shared';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { CliModule } from '../cli.module';
 import { seedDemo } from './seed-demo';
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -47,12 +47,12 @@ export async function runDemo(root: string): Promise<void> {
   log(applied.length ? `  applied ${applied.join(', ')}` : '  up to date');
 
   log('Loading demo data ...');
-  const db = new DataSource(baseDataSourceOptions(urls.DATABASE_URL, 2));
-  await db.initialize();
+  Object.assign(process.env, urls);
+  const context = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   try {
-    await seedDemo(db);
+    await seedDemo(context);
   } finally {
-    await db.destroy();
+    await context.close();
   }
 
   const port = Number(process.env.PORT ?? 3000);

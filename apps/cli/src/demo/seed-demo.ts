@@ -1,6 +1,9 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@dachwerk/auth';
+import { LedgerService } from '@dachwerk/ledger';
 import { CLUB, DEMO_PASSWORD, DEMO_USERS, UMBRELLA } from './demo-data';
+import { DEMO_PATTERNS, seedDemoLedger } from './demo-ledger';
 
 type DemoOrganisation = typeof UMBRELLA | typeof CLUB;
 
@@ -8,7 +11,12 @@ type DemoOrganisation = typeof UMBRELLA | typeof CLUB;
  * Loads the demo data. Idempotent: organisations are found by name, users by e-mail;
  * a second run changes nothing.
  */
-export async function seedDemo(db: DataSource): Promise<void> {
+export async function seedDemo(
+  app: INestApplicationContext,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<void> {
+  const db = app.get(DataSource);
+  const ledger = app.get(LedgerService);
   await db.transaction(async (m) => {
     const umbrellaId = await upsertOrganisation(m, UMBRELLA);
     const clubId = await upsertOrganisation(m, CLUB);
@@ -31,6 +39,8 @@ export async function seedDemo(db: DataSource): Promise<void> {
         }
       }
     }
+    await seedDemoLedger(m, ledger, umbrellaId, DEMO_PATTERNS.umbrella, today, 2026);
+    await seedDemoLedger(m, ledger, clubId, DEMO_PATTERNS.club, today, 1904);
   });
 }
 
