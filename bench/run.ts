@@ -1,4 +1,5 @@
 import { benchAuthMe } from './auth-me.bench';
+import { benchLedger } from './ledger.bench';
 import { startBenchServices } from './support/services';
 
 /**
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
   );
   const services = await startBenchServices();
   try {
-    await benchAuthMe(services);
+    const only = process.argv[2];
+    if (!only || only === 'auth') await benchAuthMe(services);
+    if (!only || only === 'ledger') await benchLedger(services);
   } finally {
     await services.stop();
   }

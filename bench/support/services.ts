@@ -29,7 +29,10 @@ export async function startBenchServices(): Promise<BenchServices> {
   const pgPort = await freePort();
   const redisPort = await freePort();
   const postgres = { dataDir: path.join(dir, 'postgres'), port: pgPort };
-  await startPostgres(postgres, '-c max_connections=200 -c shared_buffers=512MB');
+  await startPostgres(
+    postgres,
+    process.env.BENCH_PG_OPTIONS ?? '-c max_connections=200 -c shared_buffers=512MB',
+  );
   await ensureRolesAndDatabase(pgPort, 'dachwerk_bench');
   await runMigrations(roleUrl(pgPort, OWNER_ROLE, 'dachwerk_bench'));
   await ensureRedisInstalled(() => undefined);

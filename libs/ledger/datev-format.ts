@@ -59,7 +59,9 @@ export const KOST2_COLUMN = DATEV_COLUMNS.indexOf('KOST2 - Kostenstelle');
 /** A text field: quoted, quotes doubled, line breaks flattened, cut to the DATEV length. */
 export function quote(value: string | null | undefined, maxLength?: number): string {
   let text = (value ?? '').replace(/[\r\n]+/g, ' ');
-  if (maxLength !== undefined) text = [...text].slice(0, maxLength).join('');
+  // Cut by characters, not UTF-16 units; only strings that may be too long are split.
+  if (maxLength !== undefined && text.length > maxLength)
+    text = [...text].slice(0, maxLength).join('');
   return `"${text.replace(/"/g, '""')}"`;
 }
 
@@ -116,21 +118,17 @@ export function datevColumnLine(): string {
   return DATEV_COLUMNS.join(';');
 }
 
+/** The empty fields between Buchungstext and KOST1 (Postensperre … Beleginfo 8). */
+const GAP_BEFORE_KOST1 = ';'.repeat(KOST1_COLUMN - 13);
+
+/** One booking row; built as one string because exports write millions of them. */
 export function datevRowLine(row: DatevRow): string {
-  const fields: string[] = new Array<string>(DATEV_COLUMNS.length).fill('');
-  fields[0] = datevAmount(row.amountCents);
-  fields[1] = quote('S');
-  fields[2] = quote('EUR');
-  fields[6] = String(row.account);
-  fields[7] = String(row.contraAccount);
-  fields[8] = quote('');
-  fields[9] = `${row.documentOn.slice(8, 10)}${row.documentOn.slice(5, 7)}`;
-  fields[10] = quote(row.documentNo, 36);
-  fields[11] = quote('');
-  fields[13] = quote(row.text, 60);
-  fields[KOST1_COLUMN] = quote(row.kost1 === null ? '' : String(row.kost1));
-  fields[KOST2_COLUMN] = quote(row.kost2 ?? '', 36);
-  return fields.join(';');
+  const documentDate = `${row.documentOn.slice(8, 10)}${row.documentOn.slice(5, 7)}`;
+  return (
+    `${datevAmount(row.amountCents)};"S";"EUR";;;;${row.account};${row.contraAccount};"";${documentDate};` +
+    `${quote(row.documentNo, 36)};"";;${quote(row.text, 60)}${GAP_BEFORE_KOST1}` +
+    `${quote(row.kost1 === null ? '' : String(row.kost1))};${quote(row.kost2 ?? '', 36)}`
+  );
 }
 
 export interface SplittableLine {

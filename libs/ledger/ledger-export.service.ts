@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
-import { assertOrganisationRole, DomainError, type Actor, type ExportSink } from '@dachwerk/shared';
+import {
+  arrayQuery,
+  assertOrganisationRole,
+  DomainError,
+  type Actor,
+  type ExportSink,
+} from '@dachwerk/shared';
 import {
   datevColumnLine,
   datevHeaderLine,
@@ -13,7 +19,8 @@ import { LEDGER_READERS } from './ledger-reports.service';
 import { LedgerRepository } from './ledger.repository';
 import { checkDateRange } from './posting-rules';
 
-const BATCH = 2000;
+/** Entries per round trip: big enough to amortise it, small enough to keep memory flat. */
+const BATCH = 500;
 
 interface ExportEntry {
   id: string;
@@ -147,50 +154,72 @@ export class LedgerExportService {
     sink.end();
   }
 
+  /**
+   * Reads entries with their lines, BATCH entries per round trip, keyset-paged by
+   * (booked_on, entry_number) — unique per organisation, since a date belongs to one
+   * fiscal year — and hands each batch over before reading the next.
+   */
   private async eachBatch(
     organisationId: string,
     from: string,
     to: string,
     handle: (entries: ExportEntry[], lines: Map<string, ExportLine[]>) => Promise<void>,
   ): Promise<void> {
-    let after: { bookedOn: string; fiscalYearId: string; entryNumber: number } = {
-      bookedOn: '0001-01-01',
-      fiscalYearId: '00000000-0000-0000-0000-000000000000',
-      entryNumber: 0,
-    };
+    let after: [string, number] = ['0001-01-01', 0];
     for (;;) {
-      const entries = await this.db.query<(ExportEntry & { fiscalYearId: string })[]>(
-        `SELECT id, fiscal_year_id AS "fiscalYearId", entry_number AS "entryNumber",
-                to_char(booked_on, 'YYYY-MM-DD') AS "bookedOn", to_char(document_on, 'YYYY-MM-DD') AS "documentOn",
-                document_no AS "documentNo", text, source, source_id AS "sourceId", reverses_entry_id AS "reversesEntryId"
-           FROM journal_entries
-          WHERE organisation_id = $1 AND booked_on BETWEEN $2 AND $3
-            AND (booked_on, fiscal_year_id, entry_number) > ($4::date, $5::uuid, $6::int)
-          ORDER BY booked_on, fiscal_year_id, entry_number LIMIT ${BATCH}`,
-        [organisationId, from, to, after.bookedOn, after.fiscalYearId, after.entryNumber],
+      const rows = await arrayQuery(
+        this.db,
+        `WITH batch AS (
+           SELECT id, entry_number, booked_on, document_on, document_no, text, source, source_id, reverses_entry_id
+             FROM journal_entries
+            WHERE organisation_id = $1 AND booked_on BETWEEN $2 AND $3
+              AND (booked_on, entry_number) > ($4::date, $5::int)
+            ORDER BY booked_on, entry_number LIMIT ${BATCH})
+         SELECT b.id, b.entry_number, to_char(b.booked_on, 'YYYY-MM-DD'), to_char(b.document_on, 'YYYY-MM-DD'),
+                b.document_no, b.text, b.source, b.source_id, b.reverses_entry_id,
+                l.line_no, l.account_number, l.side, l.amount_cents, l.sphere, l.cost_centre,
+                a.type IN ('income', 'expense')
+           FROM batch b
+           JOIN journal_lines l ON l.entry_id = b.id
+           JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
+          ORDER BY b.booked_on, b.entry_number, l.line_no`,
+        [organisationId, from, to, after[0], after[1]],
       );
-      if (!entries.length) return;
-      const rows = await this.db.query<(Omit<ExportLine, 'side'> & { side: 'D' | 'C' })[]>(
-        `SELECT l.entry_id AS "entryId", l.line_no AS "lineNo", l.account_number AS account, l.side,
-                l.amount_cents AS "amountCents", l.sphere, l.cost_centre AS "costCentre",
-                a.type IN ('income', 'expense') AS "isResultAccount"
-           FROM journal_lines l JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
-          WHERE l.entry_id = ANY($1::uuid[]) ORDER BY l.entry_id, l.line_no`,
-        [entries.map((e) => e.id)],
-      );
+      if (!rows.length) return;
+      const entries: ExportEntry[] = [];
       const lines = new Map<string, ExportLine[]>();
-      for (const row of rows) {
-        const list = lines.get(row.entryId) ?? [];
-        list.push({ ...row, side: row.side === 'D' ? 'debit' : 'credit' });
-        lines.set(row.entryId, list);
+      for (const r of rows) {
+        const id = r[0] as string;
+        let own = lines.get(id);
+        if (!own) {
+          own = [];
+          lines.set(id, own);
+          entries.push({
+            id,
+            entryNumber: r[1] as number,
+            bookedOn: r[2] as string,
+            documentOn: r[3] as string,
+            documentNo: r[4] as string,
+            text: r[5] as string,
+            source: r[6] as string,
+            sourceId: r[7] as string | null,
+            reversesEntryId: r[8] as string | null,
+          });
+        }
+        own.push({
+          entryId: id,
+          lineNo: r[9] as number,
+          account: r[10] as number,
+          side: r[11] === 'D' ? 'debit' : 'credit',
+          amountCents: r[12] as number,
+          sphere: r[13] as number,
+          costCentre: r[14] as string | null,
+          isResultAccount: r[15] as boolean,
+        });
       }
       await handle(entries, lines);
       const last = entries[entries.length - 1];
-      after = {
-        bookedOn: last.bookedOn,
-        fiscalYearId: last.fiscalYearId,
-        entryNumber: last.entryNumber,
-      };
+      after = [last.bookedOn, last.entryNumber];
     }
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { DataSource, EntityManager } from 'typeorm';
@@ -167,28 +168,47 @@ describe('ledger on real Postgres', () => {
          VALUES ($1, 9, $2, '2026-03-10', 18000, 'D', 100, 1)`,
         [posted.id, orgId],
       ),
-    ).rejects.toThrow(/same transaction/);
+    ).rejects.toThrow(/with their entry, in the same transaction/);
   });
 
-  it('refuses an unbalanced entry written past the service, at commit', async () => {
+  it('refuses an unbalanced entry, an entry without lines and lines without entry, written past the service', async () => {
     const [year] = await t.sql.query(
       `SELECT id FROM fiscal_years WHERE organisation_id = $1 AND starts_on = '2026-01-01'`,
       [orgId],
     );
-    await expect(
+    const write = (credits: number[]) =>
       t.sql.transaction(async (m: EntityManager) => {
-        const [{ id }] = await m.query(
-          `INSERT INTO journal_entries (organisation_id, fiscal_year_id, entry_number, booked_on, document_on, document_no, text, source, total_cents, hash)
-           VALUES ($1, $2, 99999, '2026-03-10', '2026-03-10', 'X', 'x', 'manual', 100, decode(repeat('00', 32), 'hex')) RETURNING id`,
-          [orgId, year.id],
-        );
+        const id = randomUUID();
         await m.query(
-          `INSERT INTO journal_lines (entry_id, line_no, organisation_id, booked_on, account_number, side, amount_cents, sphere)
-           VALUES ($1, 1, $2, '2026-03-10', 18000, 'D', 100, 1), ($1, 2, $2, '2026-03-10', 40450, 'C', 90, 1)`,
-          [id, orgId],
+          `INSERT INTO journal_entries (id, organisation_id, fiscal_year_id, entry_number, booked_on, document_on, document_no, text, source, total_cents, hash)
+           VALUES ($1, $2, $3, 99999, '2026-03-10', '2026-03-10', 'X', 'x', 'manual', 100, decode(repeat('00', 32), 'hex'))`,
+          [id, orgId, year.id],
         );
-      }),
-    ).rejects.toThrow(/does not balance/);
+        if (credits.length) {
+          await m.query(
+            `INSERT INTO journal_lines (entry_id, line_no, organisation_id, booked_on, account_number, side, amount_cents, sphere)
+             SELECT $1::uuid, 1, $2::uuid, '2026-03-10'::date, 18000, 'D', 100, 1
+             UNION ALL SELECT $1::uuid, 1 + n, $2::uuid, '2026-03-10'::date, 40450, 'C', c, 1 FROM unnest($3::bigint[]) WITH ORDINALITY AS x(c, n)`,
+            [id, orgId, credits],
+          );
+        }
+      });
+    await expect(write([90])).rejects.toThrow(/does not balance/);
+    await expect(write([])).rejects.toThrow(/foreign key/);
+    await expect(
+      t.sql.query(
+        `INSERT INTO journal_lines (entry_id, line_no, organisation_id, booked_on, account_number, side, amount_cents, sphere)
+         VALUES ($1, 1, $2, '2026-03-10', 18000, 'D', 100, 1)`,
+        [randomUUID(), orgId],
+      ),
+    ).rejects.toThrow(/with their entry/);
+    expect(
+      (
+        await t.sql.query(
+          `SELECT count(*)::int AS n FROM journal_entries WHERE entry_number = 99999`,
+        )
+      )[0].n,
+    ).toBe(0);
   });
 
   it('names the first tampered entry when the chain is recomputed', async () => {

@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@dachwerk/audit';
+import { registerConstraintProblem } from '@dachwerk/shared';
 import { LedgerExportService } from './ledger-export.service';
 import { LedgerReportsService } from './ledger-reports.service';
 import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
+
+registerConstraintProblem(
+  'journal_entries_reversed_once',
+  'ENTRY_ALREADY_REVERSED',
+  'This entry has already been reversed',
+);
 
 @Module({
   imports: [AuditModule],

@@ -280,27 +280,38 @@ export class LedgerRepository {
     );
   }
 
+  /** The lines of a batch of entries, as column arrays built in one pass (no per-line objects). */
   async insertLines(
     m: EntityManager,
     organisationId: string,
-    lines: (PostedLine & { entryId: string; bookedOn: string })[],
+    entries: { id: string; bookedOn: string; lines: PostedLine[] }[],
   ): Promise<void> {
+    const entryIds: string[] = [];
+    const lineNos: number[] = [];
+    const dates: string[] = [];
+    const accounts: number[] = [];
+    const sides: string[] = [];
+    const amounts: number[] = [];
+    const spheres: number[] = [];
+    const costCentres: (string | null)[] = [];
+    for (const entry of entries) {
+      for (const line of entry.lines) {
+        entryIds.push(entry.id);
+        lineNos.push(line.lineNo);
+        dates.push(entry.bookedOn);
+        accounts.push(line.account);
+        sides.push(line.side === 'debit' ? 'D' : 'C');
+        amounts.push(line.amountCents);
+        spheres.push(line.sphere);
+        costCentres.push(line.costCentre);
+      }
+    }
     await m.query(
       `INSERT INTO journal_lines (entry_id, line_no, organisation_id, booked_on, account_number, side, amount_cents, sphere, cost_centre)
        SELECT e, n, $1, d, a, s, c, k1, k2
          FROM unnest($2::uuid[], $3::smallint[], $4::date[], $5::int[], $6::char[], $7::bigint[], $8::smallint[], $9::text[])
            AS x(e, n, d, a, s, c, k1, k2)`,
-      [
-        organisationId,
-        lines.map((l) => l.entryId),
-        lines.map((l) => l.lineNo),
-        lines.map((l) => l.bookedOn),
-        lines.map((l) => l.account),
-        lines.map((l) => (l.side === 'debit' ? 'D' : 'C')),
-        lines.map((l) => l.amountCents),
-        lines.map((l) => l.sphere),
-        lines.map((l) => l.costCentre),
-      ],
+      [organisationId, entryIds, lineNos, dates, accounts, sides, amounts, spheres, costCentres],
     );
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -11,6 +10,7 @@ import {
   pageWindow,
   projectPath,
   Transactions,
+  uuidv7,
   type Actor,
   type Page,
   type PageQueryDto,
@@ -92,7 +92,7 @@ export class LedgerService {
       const rows = indexes.map((i) => {
         const input = inputs[i];
         const entry = {
-          id: randomUUID(),
+          id: uuidv7(),
           organisationId,
           fiscalYearId: yearId,
           entryNumber: ++lastNumber,
@@ -114,12 +114,9 @@ export class LedgerService {
         posted[i] = { ...entry, postedAt, hash: hash.toString('hex') };
         return row;
       });
+      // Entries, then their lines in one statement: the database checks each entry there.
       await this.ledger.insertEntries(m, rows);
-      await this.ledger.insertLines(
-        m,
-        organisationId,
-        rows.flatMap((r) => r.lines.map((l) => ({ ...l, entryId: r.id, bookedOn: r.bookedOn }))),
-      );
+      await this.ledger.insertLines(m, organisationId, rows);
       await this.ledger.advanceCounter(m, yearId, lastNumber, lastHash!);
     }
     await this.ledger.addToBalances(m, organisationId, balanceDeltas(posted));

@@ -32,3 +32,4 @@ export * from './sepa/validators';
 export * from './config/project-root';
 export * from './database/prepared-query';
 export * from './http/stream-sink';
+export * from './database/uuid-v7';

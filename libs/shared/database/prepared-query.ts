@@ -19,3 +19,17 @@ export async function preparedQuery<T extends QueryResultRow>(
   const result = await pool.query<T>({ name, text, values });
   return result.rows;
 }
+
+/**
+ * Rows as arrays instead of objects: for streaming exports that read millions of rows,
+ * where per-row objects with named keys are most of the garbage.
+ */
+export async function arrayQuery(
+  dataSource: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<unknown[][]> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const result = await pool.query<unknown[]>({ text, values, rowMode: 'array' });
+  return result.rows;
+}

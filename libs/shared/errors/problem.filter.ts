@@ -46,6 +46,21 @@ interface PgError {
   constraint?: string;
 }
 
+const constraintProblems = new Map<string, { code: string; detail: string; status: number }>();
+
+/**
+ * Names the business rule behind a unique constraint, for the race the service could not
+ * see beforehand (two requests at once): the loser gets this code instead of CONFLICT.
+ */
+export function registerConstraintProblem(
+  constraint: string,
+  code: string,
+  detail: string,
+  status = 409,
+): void {
+  constraintProblems.set(constraint, { code, detail, status });
+}
+
 function isPgError(e: unknown): e is PgError {
   const code = (e as { code?: unknown })?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
@@ -88,7 +103,10 @@ export function toProblem(exception: unknown, errorId: string): Problem {
   if (isPgError(exception)) {
     // A race the service could not see beforehand (two inserts of the same key).
     if (exception.code === '23505') {
-      return make(409, 'CONFLICT', 'The record conflicts with an existing one');
+      const known = exception.constraint ? constraintProblems.get(exception.constraint) : undefined;
+      return known
+        ? make(known.status, known.code, known.detail)
+        : make(409, 'CONFLICT', 'The record conflicts with an existing one');
     }
     if (exception.code === '40001' || exception.code === '40P01') {
       return make(409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; try again');

@@ -4,9 +4,9 @@ import { appendOnly } from './sql';
 /**
  * Ledger: chart of accounts, fiscal years and periods, the journal (append-only,
  * gaplessly numbered, hash-chained), and balances kept per account and month.
- * What the database enforces: balanced entries (deferred constraint trigger), lines
- * only with their entry's own transaction, no change after posting, one reversal per
- * entry, no posting into a closed period.
+ * What the database enforces: balanced entries whose lines were written with them, no
+ * line added to a posted entry, no change after posting, one reversal per entry, no
+ * posting into a closed period.
  */
 export class Ledger1764100000000 implements MigrationInterface {
   name = 'Ledger1764100000000';
@@ -33,6 +33,8 @@ export class Ledger1764100000000 implements MigrationInterface {
          created_at timestamptz NOT NULL DEFAULT now(),
          PRIMARY KEY (organisation_id, number)
        )`,
+
+      `REVOKE DELETE, TRUNCATE ON accounts FROM dachwerk_app`,
 
       `CREATE TABLE fiscal_years (
          id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -94,20 +96,27 @@ export class Ledger1764100000000 implements MigrationInterface {
          description text CHECK (length(description) <= 2000),
          source text NOT NULL CHECK (source ~ '^[a-z][a-z-]{1,39}$'),
          source_id text CHECK (length(source_id) <= 100),
-         reverses_entry_id uuid UNIQUE REFERENCES journal_entries(id),
+         reverses_entry_id uuid REFERENCES journal_entries(id),
          total_cents bigint NOT NULL CHECK (total_cents > 0),
          posted_by uuid REFERENCES users(id),
          posted_at timestamptz NOT NULL DEFAULT now(),
          previous_hash bytea CHECK (length(previous_hash) = 32),
          hash bytea NOT NULL CHECK (length(hash) = 32),
-         FOREIGN KEY (fiscal_year_id, organisation_id) REFERENCES fiscal_years (id, organisation_id),
+         first_line_no smallint NOT NULL DEFAULT 1 CHECK (first_line_no = 1),
+         -- fiscal_year_id must name an open period of this organisation's year: checked per
+         -- statement by journal_entries_complete(), which implies what a foreign key would.
          UNIQUE (fiscal_year_id, entry_number)
        )`,
       `CREATE INDEX journal_entries_booked ON journal_entries (organisation_id, booked_on, entry_number)`,
-      `CREATE INDEX journal_entries_source ON journal_entries (organisation_id, source, source_id)`,
+      // An entry is reversed at most once.
+      `CREATE UNIQUE INDEX journal_entries_reversed_once ON journal_entries (reverses_entry_id)
+         WHERE reverses_entry_id IS NOT NULL`,
+      // Finds the entry of a donation, fee or payout; manual entries have no source id.
+      `CREATE INDEX journal_entries_source ON journal_entries (organisation_id, source, source_id)
+         WHERE source_id IS NOT NULL`,
 
       `CREATE TABLE journal_lines (
-         entry_id uuid NOT NULL REFERENCES journal_entries(id),
+         entry_id uuid NOT NULL,
          line_no smallint NOT NULL CHECK (line_no BETWEEN 1 AND 500),
          organisation_id uuid NOT NULL,
          booked_on date NOT NULL,
@@ -116,55 +125,73 @@ export class Ledger1764100000000 implements MigrationInterface {
          amount_cents bigint NOT NULL CHECK (amount_cents > 0),
          sphere smallint NOT NULL CHECK (sphere BETWEEN 1 AND 4),
          cost_centre text CHECK (cost_centre ~ '^[A-Za-z0-9_-]{1,36}$'),
-         PRIMARY KEY (entry_id, line_no),
-         FOREIGN KEY (organisation_id, account_number) REFERENCES accounts (organisation_id, number)
+         PRIMARY KEY (entry_id, line_no)
        )`,
       `CREATE INDEX journal_lines_account ON journal_lines (organisation_id, account_number, booked_on)`,
+      // Every entry has lines: its line 1 must exist when the transaction commits.
+      `ALTER TABLE journal_entries ADD FOREIGN KEY (id, first_line_no)
+         REFERENCES journal_lines (entry_id, line_no) DEFERRABLE INITIALLY DEFERRED`,
 
-      // A line may only join an entry written by the same transaction: no line can be
-      // slipped into a posted entry later. Balance is checked once per entry at commit.
-      `CREATE FUNCTION journal_line_same_transaction() RETURNS trigger LANGUAGE plpgsql AS $$
+      // A posting writes its entries, then their lines. Each statement of lines is checked
+      // once, over its transition table (set-based, not one probe per row): the entry
+      // exists and was written by this transaction (so no line joins a posted entry), the
+      // account is in the chart, and every touched entry balances and adds up to its total.
+      // Every probe below is a LATERAL subquery with LIMIT, which the planner cannot turn
+      // into a join over the whole journal: the transition table has no statistics and a
+      // cached generic plan would otherwise scan every entry for each statement.
+      `CREATE FUNCTION journal_lines_check() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE bad record;
        BEGIN
-         IF NOT EXISTS (SELECT 1 FROM journal_entries e
-                         WHERE e.id = NEW.entry_id AND e.xmin = pg_current_xact_id()::xid
-                           AND e.organisation_id = NEW.organisation_id AND e.booked_on = NEW.booked_on) THEN
-           RAISE EXCEPTION 'Lines can only be added with their entry, in the same transaction'
+         SELECT t.entry_id, e.entry_number, e.total_cents, e.is_own, s.debit, s.credit, s.lines INTO bad
+           FROM (SELECT DISTINCT entry_id, organisation_id, booked_on FROM new_lines) t
+           LEFT JOIN LATERAL (
+             SELECT je.entry_number, je.total_cents,
+                    (je.organisation_id = t.organisation_id AND je.booked_on = t.booked_on
+                     AND je.xmin = pg_current_xact_id()::xid) AS is_own
+               FROM journal_entries je WHERE je.id = t.entry_id LIMIT 1) e ON true
+           LEFT JOIN LATERAL (
+             SELECT COALESCE(sum(l.amount_cents) FILTER (WHERE l.side = 'D'), 0) AS debit,
+                    COALESCE(sum(l.amount_cents) FILTER (WHERE l.side = 'C'), 0) AS credit,
+                    count(*) AS lines
+               FROM journal_lines l WHERE l.entry_id = t.entry_id) s ON true
+          WHERE e.is_own IS NOT TRUE OR s.lines < 2 OR s.debit <> s.credit OR s.debit <> e.total_cents
+          LIMIT 1;
+         IF FOUND AND bad.is_own IS NOT TRUE THEN
+           RAISE EXCEPTION 'Lines can only be written with their entry, in the same transaction'
              USING ERRCODE = 'insufficient_privilege';
          END IF;
-         RETURN NEW;
-       END $$`,
-      `CREATE TRIGGER journal_lines_same_transaction BEFORE INSERT ON journal_lines
-         FOR EACH ROW EXECUTE FUNCTION journal_line_same_transaction()`,
-
-      `CREATE FUNCTION journal_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
-       DECLARE debit bigint; credit bigint; lines integer;
-       BEGIN
-         SELECT COALESCE(sum(amount_cents) FILTER (WHERE side = 'D'), 0),
-                COALESCE(sum(amount_cents) FILTER (WHERE side = 'C'), 0), count(*)
-           INTO debit, credit, lines
-           FROM journal_lines WHERE entry_id = NEW.id;
-         IF lines < 2 OR debit <> credit OR debit <> NEW.total_cents THEN
+         IF FOUND THEN
            RAISE EXCEPTION 'Journal entry % does not balance (debit %, credit %, total %, lines %)',
-             NEW.entry_number, debit, credit, NEW.total_cents, lines USING ERRCODE = 'check_violation';
+             bad.entry_number, bad.debit, bad.credit, bad.total_cents, bad.lines USING ERRCODE = 'check_violation';
+         END IF;
+         IF EXISTS (SELECT 1 FROM (SELECT DISTINCT organisation_id, account_number FROM new_lines) n
+                     WHERE NOT EXISTS (SELECT 1 FROM (SELECT 1 FROM accounts a
+                                         WHERE a.organisation_id = n.organisation_id AND a.number = n.account_number
+                                         LIMIT 1) found)) THEN
+           RAISE EXCEPTION 'A line names an account that is not in the chart' USING ERRCODE = 'foreign_key_violation';
          END IF;
          RETURN NULL;
        END $$`,
-      `CREATE CONSTRAINT TRIGGER journal_entries_balanced AFTER INSERT ON journal_entries
-         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION journal_entry_balanced()`,
+      `CREATE TRIGGER journal_lines_check AFTER INSERT ON journal_lines
+         REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_check()`,
 
-      // No posting dated inside a closed period (also for paths that skip the service).
-      `CREATE FUNCTION journal_entry_period_open() RETURNS trigger LANGUAGE plpgsql AS $$
+      // No posting dated inside a closed period, and only into a year of the same
+      // organisation (which is what a foreign key to fiscal_years would say).
+      `CREATE FUNCTION journal_entries_period_open() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE bad record;
        BEGIN
-         IF NOT EXISTS (SELECT 1 FROM fiscal_periods p
-                         WHERE p.fiscal_year_id = NEW.fiscal_year_id
-                           AND NEW.booked_on BETWEEN p.starts_on AND p.ends_on AND p.closed_at IS NULL) THEN
-           RAISE EXCEPTION 'No open period of the fiscal year contains %', NEW.booked_on
-             USING ERRCODE = 'check_violation';
+         SELECT n.booked_on INTO bad FROM new_entries n
+          WHERE NOT EXISTS (SELECT 1 FROM fiscal_periods p
+                             WHERE p.fiscal_year_id = n.fiscal_year_id AND p.organisation_id = n.organisation_id
+                               AND n.booked_on BETWEEN p.starts_on AND p.ends_on AND p.closed_at IS NULL)
+          LIMIT 1;
+         IF FOUND THEN
+           RAISE EXCEPTION 'No open period of the fiscal year contains %', bad.booked_on USING ERRCODE = 'check_violation';
          END IF;
-         RETURN NEW;
+         RETURN NULL;
        END $$`,
-      `CREATE TRIGGER journal_entries_period_open BEFORE INSERT ON journal_entries
-         FOR EACH ROW EXECUTE FUNCTION journal_entry_period_open()`,
+      `CREATE TRIGGER journal_entries_period_open AFTER INSERT ON journal_entries
+         REFERENCING NEW TABLE AS new_entries FOR EACH STATEMENT EXECUTE FUNCTION journal_entries_period_open()`,
 
       ...appendOnly('journal_entries'),
       ...appendOnly('journal_lines'),
