@@ -10,9 +10,14 @@ import {
   Put,
   Query,
   Res,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiProduces,
@@ -205,6 +210,30 @@ export class LedgerController {
     @Body() body: OpeningBalancesDto,
   ): Promise<EntryDto> {
     return this.ledger.postOpeningBalances(actor, orgId, id, body.lines);
+  }
+
+  @Post('fiscal-years/:id/opening-balances.csv')
+  @Roles('treasurer')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2_000_000, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary', description: 'Konto;Soll;Haben' } },
+    },
+  })
+  @ApiCreatedResponse({
+    type: EntryDto,
+    description: 'One opening entry; a file with errors imports nothing',
+  })
+  @ApiProblems(400, 401, 403, 404, 422)
+  importOpeningBalances(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<EntryDto> {
+    return this.ledger.importOpeningBalancesCsv(actor, orgId, id, file?.buffer);
   }
 
   @Get('entries')

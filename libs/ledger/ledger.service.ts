@@ -28,6 +28,7 @@ import type {
   PostingLine,
   Sphere,
 } from './ledger.types';
+import { parseOpeningBalancesCsv } from './opening-balances-csv';
 import { checkEntryShape, isCalendarDate, resolveSphere } from './posting-rules';
 
 /** Who posts: a user id (null for system bookings such as year-end carry-forward). */
@@ -569,6 +570,34 @@ export class LedgerService {
       await this.recordEntry(m, actor, entry, 'opening-balances.posted');
       return entry;
     });
+  }
+
+  /** Opening balances from a CSV file (Konto;Soll;Haben), all or nothing. */
+  async importOpeningBalancesCsv(
+    actor: Actor,
+    organisationId: string,
+    fiscalYearId: string,
+    file: Buffer | undefined,
+  ): Promise<PostedEntry> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    if (!file?.length) {
+      throw new DomainError(
+        'FILE_REQUIRED',
+        'Upload the CSV as multipart field "file"',
+        { field: 'file' },
+        400,
+      );
+    }
+    const { lines, errors } = parseOpeningBalancesCsv(file);
+    if (errors.length) {
+      throw new DomainError(
+        'CSV_INVALID',
+        'The file has errors; nothing was imported',
+        { errors },
+        400,
+      );
+    }
+    return this.postOpeningBalances(actor, organisationId, fiscalYearId, lines);
   }
 
   private async yearOf(

@@ -33,3 +33,5 @@ export * from './config/project-root';
 export * from './database/prepared-query';
 export * from './http/stream-sink';
 export * from './database/uuid-v7';
+export * from './money/parse-amount';
+export * from './money/parse-amount';

@@ -324,4 +324,55 @@ describe('ledger over HTTP', () => {
       .expect(200);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(1 + 8);
   });
+
+  it('imports opening balances from CSV, all or nothing, naming bad lines', async () => {
+    const year = await api
+      .http()
+      .post(`${base}/fiscal-years`)
+      .set(treasurer)
+      .send({ startsOn: '2025-01-01' })
+      .expect(201);
+    const url = `${base}/fiscal-years/${year.body.id}/opening-balances.csv`;
+    const bad = await api
+      .http()
+      .post(url)
+      .set(treasurer)
+      .attach(
+        'file',
+        Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n16000;abc;\n20000;;1.000,00\n'),
+        'eb.csv',
+      )
+      .expect(400);
+    expect(bad.body.code).toBe('CSV_INVALID');
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ line: 3, field: 'debit', rule: 'isAmount' }),
+      expect.objectContaining({ line: 3, rule: 'oneSide' }),
+    ]);
+    const before = await journalSize();
+    const unbalanced = await api
+      .http()
+      .post(url)
+      .set(treasurer)
+      .attach('file', Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n20000;;999,00\n'), 'eb.csv')
+      .expect(422);
+    expect(unbalanced.body.code).toBe('ENTRY_UNBALANCED');
+    expect(await journalSize()).toBe(before);
+    await api.http().post(url).set(treasurer).expect(400);
+
+    const ok = await api
+      .http()
+      .post(url)
+      .set(treasurer)
+      .attach(
+        'file',
+        Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n16000;234,50;\n20000;;1.234,50\n'),
+        'eb.csv',
+      )
+      .expect(201);
+    expect(ok.body).toMatchObject({
+      source: 'opening-balance',
+      bookedOn: '2025-01-01',
+      totalCents: 123450,
+    });
+  });
 });
