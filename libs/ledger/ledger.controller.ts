@@ -19,6 +19,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -27,6 +28,7 @@ import type { Response } from 'express';
 import {
   ApiProblems,
   CurrentActor,
+  IdempotencyKey,
   responseSink,
   Roles,
   type Actor,
@@ -250,14 +252,20 @@ export class LedgerController {
 
   @Post('entries')
   @Roles('treasurer')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key and body returns the first answer',
+  })
   @ApiCreatedResponse({ type: EntryDto })
-  @ApiProblems(400, 401, 403, 404, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   post(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @Body() body: CreateEntryDto,
+    @IdempotencyKey() key?: string,
   ): Promise<EntryDto> {
-    return this.ledger.postManual(actor, orgId, body);
+    return this.ledger.postManual(actor, orgId, body, key);
   }
 
   @Get('entries/:id')
@@ -274,6 +282,7 @@ export class LedgerController {
 
   @Post('entries/:id/reverse')
   @Roles('treasurer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: EntryDto, description: 'The reversal (Storno) entry' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   reverse(
@@ -281,8 +290,9 @@ export class LedgerController {
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ReverseEntryDto,
+    @IdempotencyKey() key?: string,
   ): Promise<EntryDto> {
-    return this.ledger.reverseManual(actor, orgId, id, body);
+    return this.ledger.reverseManual(actor, orgId, id, body, key);
   }
 
   @Get('trial-balance')

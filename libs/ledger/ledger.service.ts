@@ -6,6 +6,7 @@ import {
   assertOrganisationRole,
   DomainError,
   notFound,
+  once,
   pageOf,
   pageWindow,
   projectPath,
@@ -243,16 +244,20 @@ export class LedgerService {
     actor: Actor,
     organisationId: string,
     input: Omit<PostingInput, 'source'>,
+    idempotencyKey?: string,
   ): Promise<PostedEntry> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    return this.transactions.run(async (m) => {
-      const entry = await this.post(m, organisationId, actor.userId, {
-        ...input,
-        source: 'manual',
-      });
-      await this.recordEntry(m, actor, entry, 'journal-entry.posted');
-      return entry;
-    });
+    const request = ['ledger.post', organisationId, input];
+    return this.transactions.run((m) =>
+      once(m, { userId: actor.userId, key: idempotencyKey, request }, async () => {
+        const entry = await this.post(m, organisationId, actor.userId, {
+          ...input,
+          source: 'manual',
+        });
+        await this.recordEntry(m, actor, entry, 'journal-entry.posted');
+        return entry;
+      }),
+    );
   }
 
   async reverseManual(
@@ -260,13 +265,17 @@ export class LedgerService {
     organisationId: string,
     entryId: string,
     options: { bookedOn?: string; text?: string },
+    idempotencyKey?: string,
   ): Promise<PostedEntry> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    return this.transactions.run(async (m) => {
-      const entry = await this.reverse(m, organisationId, actor.userId, entryId, options);
-      await this.recordEntry(m, actor, entry, 'journal-entry.reversed');
-      return entry;
-    });
+    const request = ['ledger.reverse', organisationId, entryId, options];
+    return this.transactions.run((m) =>
+      once(m, { userId: actor.userId, key: idempotencyKey, request }, async () => {
+        const entry = await this.reverse(m, organisationId, actor.userId, entryId, options);
+        await this.recordEntry(m, actor, entry, 'journal-entry.reversed');
+        return entry;
+      }),
+    );
   }
 
   async installChart(

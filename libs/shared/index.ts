@@ -35,3 +35,4 @@ export * from './http/stream-sink';
 export * from './database/uuid-v7';
 export * from './money/parse-amount';
 export * from './money/parse-amount';
+export * from './idempotency/idempotency';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueWorkerModule } from './queue/queue.module';
-import { HeartbeatHandler } from './system/heartbeat.handler';
+import { SystemHandlers } from './system/system.handlers';
 
-@Module({ imports: [QueueWorkerModule], providers: [HeartbeatHandler] })
+@Module({ imports: [QueueWorkerModule], providers: [SystemHandlers] })
 export class SharedJobsModule {}

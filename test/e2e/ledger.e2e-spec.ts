@@ -375,4 +375,79 @@ describe('ledger over HTTP', () => {
       totalCents: 123450,
     });
   });
+
+  it('honours Idempotency-Key: same key and body replay the first entry, another body answers 409', async () => {
+    const before = await journalSize();
+    const payload = body({ bookedOn: '2026-06-01', documentNo: 'IDEM-1' });
+    const first = await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .set('Idempotency-Key', 'entry-idem-1')
+      .send(payload)
+      .expect(201);
+    const again = await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .set('Idempotency-Key', 'entry-idem-1')
+      .send(payload)
+      .expect(201);
+    expect(again.body).toEqual(first.body);
+    const other = await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .set('Idempotency-Key', 'entry-idem-1')
+      .send({ ...payload, documentNo: 'IDEM-2' })
+      .expect(409);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await journalSize()).toBe(before + 1);
+
+    // concurrent repeats of one key: one entry, the same answer for all
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api
+          .http()
+          .post(`${base}/entries`)
+          .set(treasurer)
+          .set('Idempotency-Key', 'entry-idem-race')
+          .send(payload),
+      ),
+    );
+    expect(racing.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(racing.map((r) => r.body.id)).size).toBe(1);
+    expect(await journalSize()).toBe(before + 2);
+
+    // a failed request does not burn its key
+    const bad = body({
+      bookedOn: '2026-06-02',
+      lines: [
+        { account: 12345, side: 'debit', amountCents: 1, sphere: 1 },
+        { account: 18000, side: 'credit', amountCents: 1, sphere: 1 },
+      ],
+    });
+    await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .set('Idempotency-Key', 'entry-idem-3')
+      .send(bad)
+      .expect(422);
+    await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .set('Idempotency-Key', 'entry-idem-3')
+      .send(payload)
+      .expect(201);
+    const malformed = await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .set('Idempotency-Key', 'has spaces')
+      .send(payload)
+      .expect(400);
+    expect(malformed.body.errors[0]).toMatchObject({ field: 'Idempotency-Key' });
+  });
 });

@@ -8,6 +8,8 @@ export const JOBS = {
   'system.heartbeat': { queue: 'system' },
   /** Deletes sessions that ended more than a day ago. */
   'auth.purge-sessions': { queue: 'maintenance', everyMs: 60 * 60 * 1000 },
+  /** Forgets Idempotency-Keys after a week; a client retries within minutes, not weeks. */
+  'system.purge-idempotency-keys': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {
@@ -22,6 +24,7 @@ export type JobName = keyof typeof JOBS;
 export interface JobPayloads {
   'system.heartbeat': { note?: string };
   'auth.purge-sessions': Record<string, never>;
+  'system.purge-idempotency-keys': Record<string, never>;
 }
 
 export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];

@@ -15,6 +15,9 @@ class Heartbeat {
 class Purge {
   @JobHandler('auth.purge-sessions')
   async handle(): Promise<void> {}
+
+  @JobHandler('system.purge-idempotency-keys')
+  async keys(): Promise<void> {}
 }
 
 const discoveryOf = (...instances: object[]): DiscoveryService =>
@@ -29,13 +32,21 @@ describe('collectHandlers', () => {
       new MetadataScanner(),
       new Reflector(),
     );
-    expect([...handlers.keys()].sort()).toEqual(['auth.purge-sessions', 'system.heartbeat']);
+    expect([...handlers.keys()].sort()).toEqual([
+      'auth.purge-sessions',
+      'system.heartbeat',
+      'system.purge-idempotency-keys',
+    ]);
     await expect(handlers.get('system.heartbeat')!({} as never)).resolves.toBe('beat');
   });
 
   it('refuses to start when a registered job has no handler', () => {
     expect(() =>
       collectHandlers(discoveryOf(new Heartbeat()), new MetadataScanner(), new Reflector()),
-    ).toThrow(new MissingJobHandlerError('No handler for registered job(s): auth.purge-sessions'));
+    ).toThrow(
+      new MissingJobHandlerError(
+        'No handler for registered job(s): auth.purge-sessions, system.purge-idempotency-keys',
+      ),
+    );
   });
 });

@@ -4,9 +4,12 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobHandler } from '../queue/job-handler.decorator';
 
-/** Records that a worker consumed a job; keyed by job id, so a redelivery changes nothing. */
+/**
+ * Platform housekeeping. The heartbeat records that a worker consumed a job, keyed by
+ * job id, so a redelivery changes nothing.
+ */
 @Injectable()
-export class HeartbeatHandler {
+export class SystemHandlers {
   constructor(private readonly dataSource: DataSource) {}
 
   @JobHandler('system.heartbeat')
@@ -14,6 +17,13 @@ export class HeartbeatHandler {
     await this.dataSource.query(
       `INSERT INTO worker_heartbeats (job_id, worker) VALUES ($1, $2) ON CONFLICT (job_id) DO NOTHING`,
       [job.id, `${hostname()}:${process.pid}`],
+    );
+  }
+
+  @JobHandler('system.purge-idempotency-keys')
+  async purgeIdempotencyKeys(): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '7 days'`,
     );
   }
 }
