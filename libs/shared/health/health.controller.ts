@@ -50,6 +50,12 @@ export class HealthController implements OnModuleDestroy {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Database or Redis is down' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    // Right after start the probe may still be connecting; give it the same time budget.
+    if (this.redis.status === 'connecting' || this.redis.status === 'connect') {
+      await withTimeout(new Promise((resolve) => this.redis.once('ready', resolve))).catch(
+        () => undefined,
+      );
+    }
     const [database, redis] = await Promise.all([
       withTimeout(this.dataSource.query('SELECT 1')).then(
         (): Status => 'up',

@@ -61,6 +61,8 @@ export async function runDemo(root: string): Promise<void> {
     ...urls,
     PORT: String(port),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // Request logs are JSON for machines; the demo console stays readable unless asked.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const start = (app: string): ChildProcess =>
     spawn(process.execPath, [path.join(root, 'dist', 'apps', app, 'src', 'main.js')], {
@@ -74,14 +76,18 @@ export async function runDemo(root: string): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('\nStopping api and worker ...');
+    // Children get Ctrl-C too; give them 10 s to shut down cleanly, then kill them.
     await Promise.all(
       children.map(
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
+            const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(force);
+              resolve();
+            });
             child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
           }),
       ),
     );
@@ -91,8 +97,8 @@ export async function runDemo(root: string): Promise<void> {
     }
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void stop(0));
   for (const child of children) {
     child.once('exit', (code, signal) => {
       if (stopping) return;
