@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditApiModule } from '@dachwerk/audit';
 import { AuthApiModule } from '@dachwerk/auth';
+import { DonationsApiModule } from '@dachwerk/donations';
 import { LedgerApiModule } from '@dachwerk/ledger';
 import { OrganisationsApiModule } from '@dachwerk/organisations';
 import { SharedApiModule, SharedModule } from '@dachwerk/shared';
@@ -14,6 +15,7 @@ import { SharedApiModule, SharedModule } from '@dachwerk/shared';
     AuditApiModule,
     OrganisationsApiModule,
     LedgerApiModule,
+    DonationsApiModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditJobsModule } from '@dachwerk/audit';
 import { AuthJobsModule } from '@dachwerk/auth';
+import { DonationsJobsModule } from '@dachwerk/donations';
 import { LedgerJobsModule } from '@dachwerk/ledger';
 import { OrganisationsJobsModule } from '@dachwerk/organisations';
 import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared';
@@ -15,6 +16,7 @@ import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared'
     AuditJobsModule,
     OrganisationsJobsModule,
     LedgerJobsModule,
+    DonationsJobsModule,
   ],
 })
 export class WorkerModule {}

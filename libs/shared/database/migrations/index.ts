@@ -1,6 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Ledger1764100000000 } from './1764100000000-ledger';
 import { Idempotency1764200000000 } from './1764200000000-idempotency';
+import { Donations1764300000000 } from './1764300000000-donations';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS = [Foundation1764000000000, Ledger1764100000000, Idempotency1764200000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Ledger1764100000000,
+  Idempotency1764200000000,
+  Donations1764300000000,
+];

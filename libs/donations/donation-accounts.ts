@@ -1,0 +1,26 @@
+import type { PostingLine } from '@dachwerk/ledger';
+
+export const DONATION_KINDS = ['money', 'in_kind', 'expense_waiver'] as const;
+export type DonationKind = (typeof DONATION_KINDS)[number];
+export const MONEY_CHANNELS = ['transfer', 'cash', 'direct_debit', 'online'] as const;
+export type MoneyChannel = (typeof MONEY_CHANNELS)[number];
+
+/**
+ * How each kind of donation is booked (SKR 42, sphere 1 — ideeller Bereich):
+ * money to bank or cash against 40450; an in-kind donation consumed for the purposes
+ * against 40550; a waived reimbursement as the expense it was against 40650.
+ */
+export function donationLines(
+  kind: DonationKind,
+  channel: MoneyChannel | undefined,
+  amountCents: number,
+  costCentre: string | null,
+): PostingLine[] {
+  const debit =
+    kind === 'money' ? (channel === 'cash' ? 16000 : 18000) : kind === 'in_kind' ? 67000 : 63010;
+  const credit = kind === 'money' ? 40450 : kind === 'in_kind' ? 40550 : 40650;
+  return [
+    { account: debit, side: 'debit', amountCents, sphere: 1, costCentre },
+    { account: credit, side: 'credit', amountCents, sphere: 1, costCentre },
+  ];
+}

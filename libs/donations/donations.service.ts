@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '@dachwerk/audit';
+import { LedgerService } from '@dachwerk/ledger';
+import {
+  assertOrganisationRole,
+  DomainError,
+  notFound,
+  once,
+  pageOf,
+  pageWindow,
+  Transactions,
+  uuidv7,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import { donationLines } from './donation-accounts';
+import { Donation, DonationRepository } from './donation.repository';
+import { DONATION_READERS } from './donors.service';
+import { DonorRepository } from './donor.repository';
+import type { CreateDonationDto, DonationQueryDto } from './dto/donation.dto';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Donations and their bookings. Each donation is booked through LedgerService.post in
+ * the same transaction; it is never edited — a correction reverses the booking and may
+ * record a replacement that points back.
+ */
+@Injectable()
+export class DonationsService {
+  constructor(
+    private readonly donations: DonationRepository,
+    private readonly donors: DonorRepository,
+    private readonly ledger: LedgerService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: DonationQueryDto,
+  ): Promise<Page<Donation>> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await this.donations.list(organisationId, query, skip, take);
+    return pageOf(items, total, query);
+  }
+
+  async get(actor: Actor, organisationId: string, id: string): Promise<Donation> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const donation = await this.donations.find(this.donations.db, organisationId, id);
+    if (!donation) throw notFound('Donation', id);
+    return donation;
+  }
+
+  async record(
+    actor: Actor,
+    organisationId: string,
+    input: CreateDonationDto,
+    idempotencyKey?: string,
+  ): Promise<Donation> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    return this.transactions.run((m) =>
+      once(
+        m,
+        {
+          userId: actor.userId,
+          key: idempotencyKey,
+          request: ['donation.record', organisationId, input],
+        },
+        () => this.book(m, actor, organisationId, input, null),
+      ),
+    );
+  }
+
+  /** Reverses the booking of a donation and, if given, books the corrected one. */
+  async correct(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    reason: string,
+    replacement?: CreateDonationDto,
+  ): Promise<{ corrected: Donation; replacement: Donation | null }> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    return this.transactions.run(async (m) => {
+      const donation = await this.donations.find(m, organisationId, id);
+      if (!donation) throw notFound('Donation', id);
+      if (donation.correctedAt) {
+        throw new DomainError(
+          'DONATION_ALREADY_CORRECTED',
+          'This donation was corrected already',
+          { donationId: id },
+          409,
+        );
+      }
+      const reversal = await this.ledger.reverse(
+        m,
+        organisationId,
+        actor.userId,
+        donation.journalEntryId,
+        {
+          bookedOn: today(),
+          text: `Korrektur Spende ${donation.receivedOn}`,
+        },
+      );
+      await this.donations.insertCorrection(m, id, reversal.id, reason.trim(), actor.userId);
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'donation.corrected',
+        entityType: 'donation',
+        entityId: id,
+        data: { reason: reason.trim(), reversalEntryId: reversal.id },
+      });
+      const replaced = replacement
+        ? await this.book(m, actor, organisationId, replacement, id)
+        : null;
+      return {
+        corrected: (await this.donations.find(m, organisationId, id))!,
+        replacement: replaced,
+      };
+    });
+  }
+
+  private async book(
+    m: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    input: CreateDonationDto,
+    replacesDonationId: string | null,
+  ): Promise<Donation> {
+    this.checkRules(input);
+    const donor = await this.donors.find(m, organisationId, input.donorId);
+    if (!donor) throw new DomainError('DONOR_UNKNOWN', 'No such donor', { field: 'donorId' });
+    const donorId = donor.mergedIntoId ?? donor.id;
+    const costCentre = input.earmark === 'initiative' ? input.costCentre! : null;
+    const id = uuidv7();
+    const entry = await this.ledger.post(m, organisationId, actor.userId, {
+      bookedOn: input.receivedOn,
+      documentOn: input.receivedOn,
+      documentNo: `SP-${input.receivedOn.replace(/-/g, '')}`,
+      text: `${input.kind === 'money' ? 'Geldspende' : input.kind === 'in_kind' ? 'Sachspende' : 'Aufwandsspende'} ${
+        donor.lastName ?? donor.organisationName ?? ''
+      }`.slice(0, 60),
+      source: 'donation',
+      sourceId: id,
+      lines: donationLines(input.kind, input.channel, input.amountCents, costCentre),
+    });
+    await this.donations.insert(m, organisationId, actor.userId, {
+      id,
+      donorId,
+      kind: input.kind,
+      channel:
+        input.kind === 'money' ? input.channel! : input.kind === 'in_kind' ? 'in_kind' : 'waiver',
+      receivedOn: input.receivedOn,
+      amountCents: input.amountCents,
+      purpose: input.purpose?.trim() || null,
+      earmark: input.earmark,
+      earmarkPurpose: input.earmark === 'purpose' ? input.earmarkPurpose!.trim() : null,
+      costCentre,
+      item: input.inKind?.item ?? null,
+      itemAge: input.inKind?.age ?? null,
+      itemCondition: input.inKind?.condition ?? null,
+      purchasePriceCents: input.inKind?.purchasePriceCents ?? null,
+      valueBasis: input.inKind?.valueBasis ?? null,
+      isFromBusinessAssets: input.inKind?.isFromBusinessAssets ?? null,
+      reimbursementClaimRef: input.waiver?.claimRef ?? null,
+      reimbursementAgreedOn: input.waiver?.agreedOn ?? null,
+      journalEntryId: entry.id,
+      replacesDonationId,
+    });
+    await this.audit.record(m, {
+      actorUserId: actor.userId,
+      organisationId,
+      action: 'donation.recorded',
+      entityType: 'donation',
+      entityId: id,
+      data: {
+        amountCents: input.amountCents,
+        kind: input.kind,
+        journalEntryId: entry.id,
+        replacesDonationId,
+      },
+    });
+    return (await this.donations.find(m, organisationId, id))!;
+  }
+
+  /** The rules of DOMAIN.md section 3 that a donation must meet before it is booked. */
+  private checkRules(input: CreateDonationDto): void {
+    if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
+      throw new DomainError(
+        'AMOUNT_NOT_POSITIVE',
+        'The amount must be a positive whole number of cents',
+        { field: 'amountCents' },
+      );
+    }
+    if (input.receivedOn > today()) {
+      throw new DomainError('DATE_IN_FUTURE', 'A donation cannot be received in the future', {
+        field: 'receivedOn',
+      });
+    }
+    if (input.kind === 'in_kind' && !input.inKind) {
+      throw new DomainError(
+        'IN_KIND_DETAILS_REQUIRED',
+        'An in-kind donation needs the item and the basis of its value',
+        { field: 'inKind' },
+      );
+    }
+    if (input.kind === 'expense_waiver') {
+      if (!input.waiver) {
+        throw new DomainError(
+          'WAIVER_CLAIM_REQUIRED',
+          'An expense waiver needs the reimbursement claim agreed beforehand',
+          { field: 'waiver' },
+        );
+      }
+      if (input.waiver.agreedOn > input.receivedOn) {
+        throw new DomainError(
+          'WAIVER_CLAIM_NOT_PRIOR',
+          'The reimbursement claim must have been agreed before the waiver',
+          {
+            field: 'waiver.agreedOn',
+          },
+        );
+      }
+    }
+    if (input.kind !== 'in_kind' && input.inKind) {
+      throw new DomainError(
+        'KIND_MISMATCH',
+        'In-kind details belong to in-kind donations only',
+        { field: 'inKind' },
+        400,
+      );
+    }
+    if (input.kind !== 'expense_waiver' && input.waiver) {
+      throw new DomainError(
+        'KIND_MISMATCH',
+        'Waiver details belong to expense waivers only',
+        { field: 'waiver' },
+        400,
+      );
+    }
+  }
+}

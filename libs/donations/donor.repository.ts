@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface Donor {
+  id: string;
+  kind: 'person' | 'organisation';
+  firstName: string | null;
+  lastName: string | null;
+  organisationName: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string;
+  email: string | null;
+  iban: string | null;
+  memberId: string | null;
+  consentsToContact: boolean;
+  consentsToNameSharing: boolean;
+  mergedIntoId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type DonorInput = Omit<Donor, 'id' | 'mergedIntoId' | 'createdAt' | 'updatedAt'>;
+
+const COLUMNS = `id, kind, first_name AS "firstName", last_name AS "lastName", organisation_name AS "organisationName",
+  street, postal_code AS "postalCode", city, country, email, iban, member_id AS "memberId",
+  consents_to_contact AS "consentsToContact", consents_to_name_sharing AS "consentsToNameSharing",
+  merged_into_id AS "mergedIntoId", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+type Db = EntityManager | DataSource;
+
+/** All SQL on donors. */
+@Injectable()
+export class DonorRepository {
+  constructor(readonly db: DataSource) {}
+
+  async find(db: Db, organisationId: string, id: string, lock = false): Promise<Donor | undefined> {
+    const [row] = await db.query<Donor[]>(
+      `SELECT ${COLUMNS} FROM donors WHERE organisation_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      [organisationId, id],
+    );
+    return row;
+  }
+
+  async list(
+    organisationId: string,
+    search: string | undefined,
+    skip: number,
+    take: number,
+  ): Promise<[Donor[], number]> {
+    const where = `organisation_id = $1 AND merged_into_id IS NULL AND ($2::text IS NULL OR
+      concat_ws(' ', first_name, last_name, organisation_name, city, email) ILIKE '%' || $2 || '%')`;
+    const rows = await this.db.query<Donor[]>(
+      `SELECT ${COLUMNS} FROM donors WHERE ${where}
+        ORDER BY lower(COALESCE(last_name, organisation_name)), lower(COALESCE(first_name, '')), id OFFSET $3 LIMIT $4`,
+      [organisationId, search ?? null, skip, take],
+    );
+    const [{ count }] = await this.db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM donors WHERE ${where}`,
+      [organisationId, search ?? null],
+    );
+    return [rows, count];
+  }
+
+  async insert(m: EntityManager, organisationId: string, d: DonorInput): Promise<string> {
+    const [{ id }] = await m.query<{ id: string }[]>(
+      `INSERT INTO donors (organisation_id, kind, first_name, last_name, organisation_name, street, postal_code, city,
+         country, email, iban, member_id, consents_to_contact, consents_to_name_sharing)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [
+        organisationId,
+        d.kind,
+        d.firstName,
+        d.lastName,
+        d.organisationName,
+        d.street,
+        d.postalCode,
+        d.city,
+        d.country,
+        d.email,
+        d.iban,
+        d.memberId,
+        d.consentsToContact,
+        d.consentsToNameSharing,
+      ],
+    );
+    return id;
+  }
+
+  async update(m: EntityManager, id: string, d: DonorInput): Promise<void> {
+    await m.query(
+      `UPDATE donors SET kind = $2, first_name = $3, last_name = $4, organisation_name = $5, street = $6,
+         postal_code = $7, city = $8, country = $9, email = $10, iban = $11, member_id = $12,
+         consents_to_contact = $13, consents_to_name_sharing = $14, updated_at = now()
+       WHERE id = $1`,
+      [
+        id,
+        d.kind,
+        d.firstName,
+        d.lastName,
+        d.organisationName,
+        d.street,
+        d.postalCode,
+        d.city,
+        d.country,
+        d.email,
+        d.iban,
+        d.memberId,
+        d.consentsToContact,
+        d.consentsToNameSharing,
+      ],
+    );
+  }
+
+  /** Same name and postcode, or the same IBAN: probably the same person. */
+  async duplicatesOf(organisationId: string, donor: Donor): Promise<Donor[]> {
+    return this.db.query<Donor[]>(
+      `SELECT ${COLUMNS} FROM donors
+        WHERE organisation_id = $1 AND id <> $2 AND merged_into_id IS NULL
+          AND ((lower(COALESCE(last_name, organisation_name)) = lower(COALESCE($3, $4)) AND postal_code = $5)
+               OR (iban IS NOT NULL AND iban = $6))
+        ORDER BY created_at, id LIMIT 20`,
+      [
+        organisationId,
+        donor.id,
+        donor.lastName,
+        donor.organisationName,
+        donor.postalCode,
+        donor.iban,
+      ],
+    );
+  }
+
+  async markMerged(m: EntityManager, id: string, intoId: string): Promise<void> {
+    await m.query(`UPDATE donors SET merged_into_id = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      intoId,
+    ]);
+    // Donors merged into this one earlier follow it to the survivor.
+    await m.query(
+      `UPDATE donors SET merged_into_id = $2, updated_at = now() WHERE merged_into_id = $1`,
+      [id, intoId],
+    );
+  }
+}

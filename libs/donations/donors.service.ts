@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@dachwerk/audit';
+import {
+  assertOrganisationRole,
+  DomainError,
+  notFound,
+  pageOf,
+  pageWindow,
+  Transactions,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import type { DonorInputDto, DonorQueryDto } from './dto/donation.dto';
+import { Donor, DonorInput, DonorRepository } from './donor.repository';
+
+export const DONATION_READERS = ['treasurer', 'staff', 'board', 'admin'] as const;
+const DONOR_WRITERS = ['treasurer', 'staff'] as const;
+
+function toInput(dto: DonorInputDto): DonorInput {
+  const person = dto.kind === 'person';
+  return {
+    kind: dto.kind,
+    firstName: person ? dto.firstName?.trim() || null : null,
+    lastName: person ? dto.lastName?.trim() || null : null,
+    organisationName: person ? null : dto.organisationName?.trim() || null,
+    street: dto.street?.trim() || null,
+    postalCode: dto.postalCode?.trim() || null,
+    city: dto.city?.trim() || null,
+    country: dto.country ?? 'DE',
+    email: dto.email?.trim().toLowerCase() || null,
+    iban: dto.iban ?? null,
+    memberId: dto.memberId ?? null,
+    consentsToContact: dto.consentsToContact ?? false,
+    consentsToNameSharing: dto.consentsToNameSharing ?? false,
+  };
+}
+
+/** Donors: people and organisations who give; duplicates are merged, never deleted. */
+@Injectable()
+export class DonorsService {
+  constructor(
+    private readonly donors: DonorRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, organisationId: string, query: DonorQueryDto): Promise<Page<Donor>> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await this.donors.list(
+      organisationId,
+      query.q?.trim() || undefined,
+      skip,
+      take,
+    );
+    return pageOf(items, total, query);
+  }
+
+  async get(actor: Actor, organisationId: string, id: string): Promise<Donor> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const donor = await this.donors.find(this.donors.db, organisationId, id);
+    if (!donor) throw notFound('Donor', id);
+    await this.transactions.run((m) =>
+      this.audit.record(m, this.readEvent(actor, organisationId, id)),
+    );
+    return donor;
+  }
+
+  async create(actor: Actor, organisationId: string, dto: DonorInputDto): Promise<Donor> {
+    assertOrganisationRole(actor, organisationId, DONOR_WRITERS);
+    return this.transactions.run(async (m) => {
+      const input = toInput(dto);
+      const id = await this.donors.insert(m, organisationId, input);
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'donor.created',
+        entityType: 'donor',
+        entityId: id,
+        after: { ...input },
+      });
+      return (await this.donors.find(m, organisationId, id))!;
+    });
+  }
+
+  async update(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    dto: DonorInputDto,
+  ): Promise<Donor> {
+    assertOrganisationRole(actor, organisationId, DONOR_WRITERS);
+    return this.transactions.run(async (m) => {
+      const before = await this.donors.find(m, organisationId, id, true);
+      if (!before) throw notFound('Donor', id);
+      const input = toInput(dto);
+      await this.donors.update(m, id, input);
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'donor.updated',
+        entityType: 'donor',
+        entityId: id,
+        before: { ...before },
+        after: { ...before, ...input },
+      });
+      return (await this.donors.find(m, organisationId, id))!;
+    });
+  }
+
+  async duplicates(actor: Actor, organisationId: string, id: string): Promise<Donor[]> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const donor = await this.donors.find(this.donors.db, organisationId, id);
+    if (!donor) throw notFound('Donor', id);
+    return this.donors.duplicatesOf(organisationId, donor);
+  }
+
+  /** The merged donor stays, pointing to the survivor; its donations keep their history. */
+  async merge(actor: Actor, organisationId: string, id: string, intoId: string): Promise<Donor> {
+    assertOrganisationRole(actor, organisationId, DONOR_WRITERS);
+    if (id === intoId)
+      throw new DomainError(
+        'MERGE_INTO_SELF',
+        'A donor cannot be merged into itself',
+        { field: 'intoDonorId' },
+        400,
+      );
+    return this.transactions.run(async (m) => {
+      // Lock both rows in a fixed order so two merges cannot cross.
+      const [first, second] = [id, intoId].sort();
+      const a = await this.donors.find(m, organisationId, first, true);
+      const b = await this.donors.find(m, organisationId, second, true);
+      const source = a?.id === id ? a : b;
+      const target = a?.id === intoId ? a : b;
+      if (!source) throw notFound('Donor', id);
+      if (!target) throw notFound('Donor', intoId);
+      if (source.mergedIntoId || target.mergedIntoId) {
+        throw new DomainError(
+          'DONOR_ALREADY_MERGED',
+          'One of the donors was merged already',
+          { donorId: source.mergedIntoId ? id : intoId },
+          409,
+        );
+      }
+      await this.donors.markMerged(m, id, intoId);
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'donor.merged',
+        entityType: 'donor',
+        entityId: id,
+        data: { intoDonorId: intoId },
+      });
+      return (await this.donors.find(m, organisationId, intoId))!;
+    });
+  }
+
+  /** Reading personal data is logged (GDPR), in the audit log with every other access. */
+  private readEvent(actor: Actor, organisationId: string, id: string) {
+    return {
+      actorUserId: actor.userId,
+      organisationId,
+      action: 'donor.read',
+      entityType: 'donor',
+      entityId: id,
+    };
+  }
+}

@@ -1,0 +1,11 @@
+// Donors and donations (money, in kind, expense waiver), each booked through the
+// ledger in the same transaction and corrected only by reversal. Receipts
+// (Zuwendungsbestätigungen) build on this.
+export * from './donations.module';
+export * from './donations.api.module';
+export * from './donations.jobs.module';
+export { DonationsService } from './donations.service';
+export { DonorsService } from './donors.service';
+export type { Donation } from './donation.repository';
+export type { Donor } from './donor.repository';
+export * from './donation-accounts';
