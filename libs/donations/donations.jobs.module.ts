@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DonationsModule } from './donations.module';
+import { ReceiptsHandlers } from './receipts/receipts.handlers';
 
-/** Receipt rendering jobs arrive with the receipts (issue 5, next step). */
-@Module({})
+@Module({ imports: [DonationsModule], providers: [ReceiptsHandlers] })
 export class DonationsJobsModule {}

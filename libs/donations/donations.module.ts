@@ -1,14 +1,30 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@dachwerk/audit';
 import { LedgerModule } from '@dachwerk/ledger';
+import { registerConstraintProblem } from '@dachwerk/shared';
 import { DonationRepository } from './donation.repository';
 import { DonationsService } from './donations.service';
 import { DonorRepository } from './donor.repository';
 import { DonorsService } from './donors.service';
+import { ReceiptRepository } from './receipts/receipt.repository';
+import { ReceiptsService } from './receipts/receipts.service';
+
+registerConstraintProblem(
+  'receipt_items_one_valid',
+  'RECEIPT_EXISTS',
+  'A valid receipt already covers this donation',
+);
 
 @Module({
   imports: [AuditModule, LedgerModule],
-  providers: [DonorsService, DonationsService, DonorRepository, DonationRepository],
-  exports: [DonorsService, DonationsService],
+  providers: [
+    DonorsService,
+    DonationsService,
+    ReceiptsService,
+    DonorRepository,
+    DonationRepository,
+    ReceiptRepository,
+  ],
+  exports: [DonorsService, DonationsService, ReceiptsService],
 })
 export class DonationsModule {}

@@ -9,3 +9,6 @@ export { DonorsService } from './donors.service';
 export type { Donation } from './donation.repository';
 export type { Donor } from './donor.repository';
 export * from './donation-accounts';
+export { ReceiptsService } from './receipts/receipts.service';
+export { renderReceiptPdf } from './receipts/receipt-pdf.renderer';
+export type { ReceiptContent } from './receipts/receipt-content';

@@ -36,3 +36,5 @@ export * from './database/uuid-v7';
 export * from './money/parse-amount';
 export * from './money/parse-amount';
 export * from './idempotency/idempotency';
+export * from './money/german-words';
+export * from './documents/document-store';

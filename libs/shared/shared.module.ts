@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
+import { DocumentsModule } from './documents/document-store';
 
-/** Platform services every process needs: config, database, queue producer. */
+/** Platform services every process needs: config, database, queue producer, document store. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule],
-  exports: [ConfigModule, DatabaseModule, QueueModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule],
+  exports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule],
 })
 export class SharedModule {}

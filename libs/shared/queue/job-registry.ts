@@ -8,6 +8,10 @@ export const JOBS = {
   'system.heartbeat': { queue: 'system' },
   /** Deletes sessions that ended more than a day ago. */
   'auth.purge-sessions': { queue: 'maintenance', everyMs: 60 * 60 * 1000 },
+  /** Renders a receipt's PDF from its stored row and attaches it (job id `receipt-<id>`). */
+  'receipts.render': { queue: 'documents' },
+  /** Re-enqueues receipts recorded but not rendered (Redis lost the job, worker died). */
+  'receipts.reconcile': { queue: 'maintenance', everyMs: 60 * 1000 },
   /** Forgets Idempotency-Keys after a week; a client retries within minutes, not weeks. */
   'system.purge-idempotency-keys': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
 } as const satisfies Record<string, JobDefinition>;
@@ -25,6 +29,8 @@ export interface JobPayloads {
   'system.heartbeat': { note?: string };
   'auth.purge-sessions': Record<string, never>;
   'system.purge-idempotency-keys': Record<string, never>;
+  'receipts.render': { receiptId: string };
+  'receipts.reconcile': Record<string, never>;
 }
 
 export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];

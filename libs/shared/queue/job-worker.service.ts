@@ -23,6 +23,7 @@ export function collectHandlers(
   discovery: DiscoveryService,
   scanner: MetadataScanner,
   reflector: Reflector,
+  registry: Record<string, unknown> = JOBS,
 ): Map<JobName, Handler> {
   const handlers = new Map<JobName, Handler>();
   for (const wrapper of discovery.getProviders()) {
@@ -38,7 +39,7 @@ export function collectHandlers(
       handlers.set(name, (fn as Handler).bind(instance));
     }
   }
-  const missing = (Object.keys(JOBS) as JobName[]).filter((name) => !handlers.has(name));
+  const missing = (Object.keys(registry) as JobName[]).filter((name) => !handlers.has(name));
   if (missing.length) {
     throw new MissingJobHandlerError(`No handler for registered job(s): ${missing.join(', ')}`);
   }

@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Ledger1764100000000 } from './1764100000000-ledger';
 import { Idempotency1764200000000 } from './1764200000000-idempotency';
 import { Donations1764300000000 } from './1764300000000-donations';
+import { Receipts1764400000000 } from './1764400000000-receipts';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Ledger1764100000000,
   Idempotency1764200000000,
   Donations1764300000000,
+  Receipts1764400000000,
 ];

@@ -1,0 +1,41 @@
+/** Everything a receipt prints, frozen when it is issued (the PDF is rendered from this). */
+export interface ReceiptContent {
+  number: string;
+  kind: 'money' | 'in_kind' | 'collective';
+  issuedOn: string;
+  issuer: {
+    name: string;
+    street: string;
+    postalCode: string;
+    city: string;
+    purposes: string[];
+    isMachineSigned: boolean;
+  };
+  donor: { name: string; street: string; postalCode: string; city: string; country: string };
+  totalCents: number;
+  totalInWords: string;
+  /** Single receipts: the day; collective: the period. */
+  receivedOn?: string;
+  period?: { from: string; to: string };
+  isWaiver: boolean;
+  items: { receivedOn: string; amountCents: number; isWaiver: boolean; label: string }[];
+  inKind?: {
+    item: string;
+    age: string | null;
+    condition: string | null;
+    purchasePriceCents: number | null;
+    valueBasis: string;
+    isFromBusinessAssets: boolean;
+  };
+  exemption:
+    | {
+        kind: 'freistellungsbescheid';
+        taxOffice: string;
+        taxNumber: string | null;
+        issuedOn: string;
+        periodFrom: string;
+        periodTo: string;
+      }
+    | { kind: 'feststellung_60a'; taxOffice: string; taxNumber: string | null; issuedOn: string };
+  replacesNumber: string | null;
+}

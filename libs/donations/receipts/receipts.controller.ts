@@ -1,0 +1,212 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { Response } from 'express';
+import {
+  ApiProblems,
+  CurrentActor,
+  PageDto,
+  PageQueryDto,
+  Roles,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import type { Receipt } from './receipt.repository';
+import { ReceiptsService } from './receipts.service';
+
+class IssueReceiptDto {
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description:
+      'One donation: single receipt; several money donations of one donor and year: Sammelbestätigung',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  donationIds: string[];
+}
+
+class VoidReceiptDto {
+  @ApiProperty({ example: 'Anschrift falsch' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Issue a replacement for the same donations that refers to this one',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reissue?: boolean;
+}
+
+class ReceiptQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2999)
+  year?: number;
+}
+
+class PdfQueryDto {
+  @ApiPropertyOptional({ description: 'A reprint marked "Zweitschrift"' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
+  @IsBoolean()
+  duplicate?: boolean;
+}
+
+class ReceiptDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-000123' }) number: string;
+  @ApiProperty({ enum: ['money', 'in_kind', 'collective'] }) kind: string;
+  @ApiProperty({ format: 'uuid' }) donorId: string;
+  @ApiProperty() totalCents: number;
+  @ApiProperty() issuedOn: string;
+  @ApiProperty({ type: String, isArray: true }) donationIds: string[];
+  @ApiProperty({ type: String, nullable: true }) replacesReceiptId: string | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the worker attached the PDF' })
+  renderedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the stored PDF (hex)' })
+  documentSha256: string | null;
+  @ApiProperty({ type: Date, nullable: true }) voidedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) voidReason: string | null;
+  @ApiProperty({ type: Object, description: 'Everything the receipt prints, frozen at issue' })
+  content: object;
+}
+
+class ReceiptPageDto extends PageDto(ReceiptDto) {}
+
+class VoidResultDto {
+  @ApiProperty({ type: ReceiptDto }) voided: ReceiptDto;
+  @ApiProperty({ type: ReceiptDto, nullable: true }) replacement: ReceiptDto | null;
+}
+
+const toDto = (r: Receipt): ReceiptDto => ({
+  id: r.id,
+  number: r.number,
+  kind: r.kind,
+  donorId: r.donorId,
+  totalCents: r.totalCents,
+  issuedOn: r.issuedOn,
+  donationIds: r.donationIds,
+  replacesReceiptId: r.replacesReceiptId,
+  renderedAt: r.renderedAt,
+  documentSha256: r.documentSha256?.toString('hex') ?? null,
+  voidedAt: r.voidedAt,
+  voidReason: r.voidReason,
+  content: r.content,
+});
+
+const READ = ['treasurer', 'staff', 'board', 'admin'] as const;
+
+@ApiTags('receipts')
+@ApiBearerAuth()
+@Controller('organisations/:orgId/receipts')
+export class ReceiptsController {
+  constructor(private readonly receipts: ReceiptsService) {}
+
+  @Post()
+  @Roles('treasurer')
+  @ApiCreatedResponse({ type: ReceiptDto, description: 'Numbered now; the worker renders the PDF' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async issue(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: IssueReceiptDto,
+  ): Promise<ReceiptDto> {
+    return toDto(await this.receipts.issue(actor, orgId, body.donationIds));
+  }
+
+  @Get()
+  @Roles(...READ)
+  @ApiOkResponse({ type: ReceiptPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: ReceiptQueryDto,
+  ): Promise<Page<ReceiptDto>> {
+    const page = await this.receipts.list(actor, orgId, q);
+    return { ...page, items: page.items.map(toDto) };
+  }
+
+  @Get(':id')
+  @Roles(...READ)
+  @ApiOkResponse({ type: ReceiptDto })
+  @ApiProblems(401, 403, 404)
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ReceiptDto> {
+    return toDto(await this.receipts.get(actor, orgId, id));
+  }
+
+  @Get(':id/pdf')
+  @Roles(...READ)
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The stored original (or a Zweitschrift)' })
+  @ApiProblems(401, 403, 404, 409)
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: PdfQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { number, pdf } = await this.receipts.pdf(actor, orgId, id, q.duplicate ?? false);
+    res
+      .status(200)
+      .type('application/pdf')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="Zuwendungsbestaetigung-${number}${q.duplicate ? '-Zweitschrift' : ''}.pdf"`,
+      )
+      .send(pdf);
+  }
+
+  @Post(':id/void')
+  @Roles('treasurer')
+  @ApiCreatedResponse({ type: VoidResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async void(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: VoidReceiptDto,
+  ): Promise<VoidResultDto> {
+    const result = await this.receipts.void(actor, orgId, id, body.reason, body.reissue ?? false);
+    return {
+      voided: toDto(result.voided),
+      replacement: result.replacement && toDto(result.replacement),
+    };
+  }
+}

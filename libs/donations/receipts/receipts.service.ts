@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '@dachwerk/audit';
+import {
+  amountInGermanWords,
+  assertOrganisationRole,
+  DocumentStore,
+  DomainError,
+  JobQueue,
+  notFound,
+  pageOf,
+  pageWindow,
+  Transactions,
+  uuidv7,
+  type Actor,
+  type Page,
+  type PageQueryDto,
+} from '@dachwerk/shared';
+import { DONATION_READERS } from '../donors.service';
+import type { ReceiptContent } from './receipt-content';
+import { renderReceiptPdf } from './receipt-pdf.renderer';
+import { Receipt, ReceiptRepository } from './receipt.repository';
+
+const YEARS_VALID = { freistellungsbescheid: 5, feststellung_60a: 3 } as const;
+
+const addYears = (iso: string, years: number): string =>
+  `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Issues Zuwendungsbestätigungen. The number and the frozen content are written in one
+ * transaction; the worker renders the PDF from that row afterwards (job `receipt-<id>`,
+ * re-enqueued by the reconciler if Redis lost it) and attaches it once.
+ */
+@Injectable()
+export class ReceiptsService {
+  constructor(
+    private readonly receipts: ReceiptRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly documents: DocumentStore,
+  ) {}
+
+  async issue(actor: Actor, organisationId: string, donationIds: string[]): Promise<Receipt> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    const receipt = await this.transactions.run((m) =>
+      this.issueIn(m, actor.userId, organisationId, donationIds, null),
+    );
+    await this.enqueueRender(receipt.id);
+    return receipt;
+  }
+
+  async void(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    reason: string,
+    reissue: boolean,
+  ): Promise<{ voided: Receipt; replacement: Receipt | null }> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    const result = await this.transactions.run(async (m) => {
+      const receipt = await this.receipts.find(m, organisationId, id, true);
+      if (!receipt) throw notFound('Receipt', id);
+      if (receipt.voidedAt)
+        throw new DomainError(
+          'RECEIPT_ALREADY_VOID',
+          'The receipt is void already',
+          { receiptId: id },
+          409,
+        );
+      await this.receipts.markVoid(m, id, reason.trim());
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'receipt.voided',
+        entityType: 'receipt',
+        entityId: id,
+        data: { number: receipt.number, reason: reason.trim() },
+      });
+      const replacement = reissue
+        ? await this.issueIn(m, actor.userId, organisationId, receipt.donationIds, receipt)
+        : null;
+      return { voided: (await this.receipts.find(m, organisationId, id))!, replacement };
+    });
+    if (result.replacement) await this.enqueueRender(result.replacement.id);
+    return result;
+  }
+
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto & { year?: number },
+  ): Promise<Page<Receipt>> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await this.receipts.list(organisationId, query.year, skip, take);
+    return pageOf(items, total, query);
+  }
+
+  async get(actor: Actor, organisationId: string, id: string): Promise<Receipt> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const receipt = await this.receipts.find(this.receipts.db, organisationId, id);
+    if (!receipt) throw notFound('Receipt', id);
+    return receipt;
+  }
+
+  /** The stored original, or a fresh print of the same content marked "Zweitschrift". */
+  async pdf(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    duplicate: boolean,
+  ): Promise<{ number: string; pdf: Buffer }> {
+    const receipt = await this.get(actor, organisationId, id);
+    if (duplicate)
+      return {
+        number: receipt.number,
+        pdf: await renderReceiptPdf(receipt.content, { duplicate: true }),
+      };
+    if (!receipt.documentPath || !receipt.documentSha256) {
+      throw new DomainError(
+        'RECEIPT_NOT_RENDERED',
+        'The PDF is being produced; try again shortly',
+        { receiptId: id },
+        409,
+      );
+    }
+    return {
+      number: receipt.number,
+      pdf: await this.documents.get(receipt.documentPath, receipt.documentSha256),
+    };
+  }
+
+  /** Job `receipts.render`: renders from the stored row and attaches the document once. */
+  async render(receiptId: string): Promise<void> {
+    const receipt = await this.receipts.findById(receiptId);
+    if (!receipt || receipt.renderedAt) return;
+    const pdf = await renderReceiptPdf(receipt.content);
+    const stored = await this.documents.put(
+      `receipts/${receipt.organisationId}/${receipt.year}/${receipt.number}.pdf`,
+      pdf,
+    );
+    await this.receipts.attachDocument(receiptId, stored.path, stored.sha256);
+  }
+
+  /** Job `receipts.reconcile`: receipts recorded but not rendered go back into the queue. */
+  async reconcile(): Promise<number> {
+    const ids = await this.receipts.unrendered(30);
+    for (const id of ids) await this.enqueueRender(id);
+    return ids.length;
+  }
+
+  private async enqueueRender(id: string): Promise<void> {
+    await this.jobs.enqueue('receipts.render', { receiptId: id }, { jobId: `receipt-${id}` });
+  }
+
+  private async issueIn(
+    m: EntityManager,
+    userId: string,
+    organisationId: string,
+    donationIds: string[],
+    replaces: Receipt | null,
+  ): Promise<Receipt> {
+    const donations = await this.receipts.donationsForReceipt(m, organisationId, donationIds);
+    const missing = donationIds.filter((id) => !donations.some((d) => d.id === id));
+    if (missing.length)
+      throw new DomainError('DONATION_UNKNOWN', 'No such donation', {
+        field: 'donationIds',
+        donationIds: missing,
+      });
+    const covered = donations.filter((d) => d.hasValidReceipt).map((d) => d.id);
+    if (covered.length) {
+      throw new DomainError(
+        'RECEIPT_EXISTS',
+        'A valid receipt already covers this donation; void it first',
+        { donationIds: covered },
+        409,
+      );
+    }
+    if (donations.some((d) => d.corrected)) {
+      throw new DomainError(
+        'DONATION_CORRECTED',
+        'A corrected donation gets no receipt; receipt its replacement',
+        { field: 'donationIds' },
+      );
+    }
+    const donorIds = new Set(donations.map((d) => d.donorId));
+    if (donorIds.size > 1)
+      throw new DomainError('RECEIPT_MIXED_DONORS', 'A receipt covers the donations of one donor', {
+        field: 'donationIds',
+      });
+    const years = new Set(donations.map((d) => d.receivedOn.slice(0, 4)));
+    if (years.size > 1)
+      throw new DomainError(
+        'RECEIPT_MIXED_YEARS',
+        'A collective receipt covers one calendar year',
+        { field: 'donationIds' },
+      );
+    const inKind = donations.filter((d) => d.kind === 'in_kind');
+    if (inKind.length && donations.length > 1) {
+      throw new DomainError(
+        'RECEIPT_IN_KIND_ALONE',
+        'An in-kind donation gets a receipt of its own',
+        { field: 'donationIds' },
+      );
+    }
+    const kind: ReceiptContent['kind'] = inKind.length
+      ? 'in_kind'
+      : donations.length > 1
+        ? 'collective'
+        : 'money';
+
+    const issuer = await this.receipts.issuer(m, organisationId);
+    const donor = await this.receipts.donor(m, donations[0].donorId);
+    if (!donor.street || !donor.postalCode || !donor.city || !donor.name) {
+      throw new DomainError(
+        'DONOR_ADDRESS_INCOMPLETE',
+        'A receipt needs the donor’s full name and address',
+        {
+          donorId: donor.id,
+          missing: ['street', 'postalCode', 'city'].filter(
+            (f) => !donor[f as 'street' | 'postalCode' | 'city'],
+          ),
+        },
+      );
+    }
+    const notices = await this.receipts.exemptionNotices(m, organisationId);
+    const sorted = [...donations].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1));
+    const last = sorted[sorted.length - 1].receivedOn;
+    // The notice in force for the whole receipt: the latest one issued by the last donation.
+    const notice = notices.find((n) => n.issuedOn <= last) ?? notices[notices.length - 1];
+    if (!notice)
+      throw new DomainError(
+        'EXEMPTION_NOTICE_MISSING',
+        'The organisation has no exemption notice on record',
+      );
+    const expiredFor = sorted.find(
+      (d) => d.receivedOn > addYears(notice.issuedOn, YEARS_VALID[notice.kind]),
+    );
+    if (expiredFor) {
+      throw new DomainError(
+        'EXEMPTION_NOTICE_EXPIRED',
+        `The ${notice.kind === 'freistellungsbescheid' ? 'Freistellungsbescheid' : '§ 60a Feststellung'} of ${notice.issuedOn} is too old for a donation of ${expiredFor.receivedOn}`,
+        {
+          noticeIssuedOn: notice.issuedOn,
+          donationId: expiredFor.id,
+          receivedOn: expiredFor.receivedOn,
+        },
+      );
+    }
+
+    const total = donations.reduce((s, d) => s + d.amountCents, 0);
+    const year = Number((replaces?.issuedOn ?? today()).slice(0, 4));
+    const seq = await this.receipts.nextNumber(m, organisationId, year);
+    const number = `${year}-${String(seq).padStart(6, '0')}`;
+    const content: ReceiptContent = {
+      number,
+      kind,
+      issuedOn: today(),
+      issuer,
+      donor: {
+        name: donor.name,
+        street: donor.street,
+        postalCode: donor.postalCode,
+        city: donor.city,
+        country: donor.country,
+      },
+      totalCents: total,
+      totalInWords: amountInGermanWords(total),
+      ...(kind === 'collective'
+        ? { period: { from: sorted[0].receivedOn, to: last } }
+        : { receivedOn: sorted[0].receivedOn }),
+      isWaiver: donations.every((d) => d.kind === 'expense_waiver'),
+      items: sorted.map((d) => ({
+        receivedOn: d.receivedOn,
+        amountCents: d.amountCents,
+        isWaiver: d.kind === 'expense_waiver',
+        label:
+          d.kind === 'expense_waiver'
+            ? 'Aufwandsspende'
+            : d.kind === 'in_kind'
+              ? 'Sachzuwendung'
+              : 'Geldzuwendung',
+      })),
+      ...(inKind.length ? { inKind: inKind[0].inKind! } : {}),
+      exemption:
+        notice.kind === 'freistellungsbescheid'
+          ? {
+              kind: notice.kind,
+              taxOffice: notice.taxOffice,
+              taxNumber: notice.taxNumber,
+              issuedOn: notice.issuedOn,
+              periodFrom: notice.periodFrom!,
+              periodTo: notice.periodTo!,
+            }
+          : {
+              kind: notice.kind,
+              taxOffice: notice.taxOffice,
+              taxNumber: notice.taxNumber,
+              issuedOn: notice.issuedOn,
+            },
+      replacesNumber: replaces?.number ?? null,
+    };
+    const id = uuidv7();
+    await this.receipts.insert(m, {
+      id,
+      organisationId,
+      year,
+      seq,
+      number,
+      kind,
+      donorId: donor.id,
+      content,
+      totalCents: total,
+      issuedOn: content.issuedOn,
+      replacesReceiptId: replaces?.id ?? null,
+      createdBy: userId,
+      items: sorted.map((d) => ({
+        donationId: d.id,
+        amountCents: d.amountCents,
+        receivedOn: d.receivedOn,
+        isWaiver: d.kind === 'expense_waiver',
+      })),
+    });
+    await this.audit.record(m, {
+      actorUserId: userId,
+      organisationId,
+      action: 'receipt.issued',
+      entityType: 'receipt',
+      entityId: id,
+      data: { number, kind, totalCents: total, replacesReceiptId: replaces?.id ?? null },
+    });
+    return (await this.receipts.find(m, organisationId, id))!;
+  }
+}

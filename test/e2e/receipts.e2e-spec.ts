@@ -1,0 +1,323 @@
+import { ChildProcess } from 'node:child_process';
+import { createOrganisation, createUser } from '@dachwerk/testing';
+import { login, startApi, TestApi, waitFor } from '../support/api';
+import { spawnWorker, stopProcess } from '../support/worker';
+
+// pdf-parse's index runs a self-test when required without a parent module; use the library file.
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
+  data: Buffer,
+) => Promise<{ text: string; numpages: number }>;
+
+describe('donation receipts, rendered by the worker', () => {
+  let api: TestApi;
+  let worker: { child: ChildProcess; output: () => string };
+  let orgId: string;
+  let base: string;
+  let treasurer: { Authorization: string };
+
+  const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
+
+  async function setUpOrganisation(notice: Record<string, unknown>): Promise<string> {
+    const id = (
+      await createOrganisation(api.sql, {
+        name: `Zuwendungsverein ${Math.random().toString(36).slice(2)} e.V.`,
+      })
+    ).id;
+    await api.sql.query(
+      `UPDATE organisations SET purposes = $2, is_receipt_machine_signed = true WHERE id = $1`,
+      [id, ['des bürgerschaftlichen Engagements']],
+    );
+    await api.sql.query(
+      `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office, tax_number, period_from, period_to)
+       VALUES ($1, $2, $3, 'Finanzamt Stuttgart-Körperschaften', '99015/12345', $4, $5)`,
+      [id, notice.kind, notice.issuedOn, notice.periodFrom ?? null, notice.periodTo ?? null],
+    );
+    return id;
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    orgId = await setUpOrganisation({
+      kind: 'freistellungsbescheid',
+      issuedOn: '2025-06-16',
+      periodFrom: '2021-01-01',
+      periodTo: '2023-12-31',
+    });
+    base = `/api/v1/organisations/${orgId}`;
+    const user = await createUser(api.sql, { roles: { [orgId]: ['treasurer'] } });
+    treasurer = await login(api, user.email, user.password);
+    await api.http().post(`${base}/ledger/chart`).set(treasurer).send({}).expect(201);
+    await api
+      .http()
+      .post(`${base}/ledger/fiscal-years`)
+      .set(treasurer)
+      .send({ startsOn: '2026-01-01' })
+      .expect(201);
+    worker = spawnWorker();
+  });
+  afterAll(async () => {
+    await stopProcess(worker.child);
+    await api.close();
+  });
+
+  const newDonor = async (over: Record<string, unknown> = {}) =>
+    (
+      await api
+        .http()
+        .post(`${base}/donors`)
+        .set(treasurer)
+        .send({
+          kind: 'person',
+          firstName: 'Jürgen',
+          lastName: 'Groß',
+          street: 'Königstraße 1',
+          postalCode: '70173',
+          city: 'Stuttgart',
+          ...over,
+        })
+        .expect(201)
+    ).body as { id: string };
+  const donate = async (
+    donorId: string,
+    amountCents: number,
+    receivedOn = '2026-03-02',
+    over: Record<string, unknown> = {},
+  ) =>
+    (
+      await api
+        .http()
+        .post(`${base}/donations`)
+        .set(treasurer)
+        .send({
+          donorId,
+          kind: 'money',
+          channel: 'transfer',
+          receivedOn,
+          amountCents,
+          earmark: 'general',
+          ...over,
+        })
+        .expect(201)
+    ).body as { id: string };
+  const rendered = (id: string) =>
+    waitFor(async () => {
+      const res = await api.http().get(`${base}/receipts/${id}`).set(treasurer);
+      return res.body.renderedAt ? res.body : undefined;
+    });
+  const pdfOf = async (id: string, duplicate = false) => {
+    const res = await api
+      .http()
+      .get(`${base}/receipts/${id}/pdf${duplicate ? '?duplicate=true' : ''}`)
+      .set(treasurer)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/application\/pdf/);
+    return pdfParse(res.body as Buffer);
+  };
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+  it('issues a single money receipt with every required item, on one A4 page', async () => {
+    const donor = await newDonor();
+    const donation = await donate(donor.id, 12000);
+    const issued = await api
+      .http()
+      .post(`${base}/receipts`)
+      .set(treasurer)
+      .send({ donationIds: [donation.id] })
+      .expect(201);
+    expect(issued.body.number).toMatch(/^\d{4}-\d{6}$/);
+    const receipt = await rendered(issued.body.id);
+    expect(receipt.documentSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const pdf = await pdfOf(receipt.id);
+    expect(pdf.numpages).toBe(1);
+    const text = flat(pdf.text);
+    for (const expected of [
+      'Bestätigung über Geldzuwendungen/Mitgliedsbeitrag',
+      'Zuwendungsverein',
+      'Jürgen Groß, Königstraße 1, 70173 Stuttgart',
+      '120,00 €',
+      'einhundertzwanzig Euro',
+      '02.03.2026',
+      'Verzicht auf Erstattung von Aufwendungen: Ja ☐ Nein ☒',
+      'Finanzamtes Finanzamt Stuttgart-Körperschaften, StNr. 99015/12345, vom 16.06.2025',
+      '01.01.2021 bis 31.12.2023',
+      'nur zur Förderung des bürgerschaftlichen Engagements verwendet wird',
+      'maschinell erstellt und ist ohne Unterschrift gültig',
+      'haftet für die entgangene Steuer',
+      receipt.number,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(flat((await pdfOf(receipt.id, true)).text)).toContain('Zweitschrift');
+    expect(text).not.toContain('Zweitschrift');
+
+    const again = await api
+      .http()
+      .post(`${base}/receipts`)
+      .set(treasurer)
+      .send({ donationIds: [donation.id] })
+      .expect(409);
+    expect(again.body.code).toBe('RECEIPT_EXISTS');
+  });
+
+  it('issues a Sammelbestätigung whose annex lists each donation and sums to the total; tricky amounts in words', async () => {
+    const donor = await newDonor({ lastName: 'Sammler' });
+    const ids = [
+      (await donate(donor.id, 1, '2026-01-05')).id,
+      (await donate(donor.id, 100000000, '2026-02-10')).id,
+      (await donate(donor.id, 10110, '2026-03-15')).id,
+    ];
+    const issued = await api
+      .http()
+      .post(`${base}/receipts`)
+      .set(treasurer)
+      .send({ donationIds: ids })
+      .expect(201);
+    expect(issued.body).toMatchObject({ kind: 'collective', totalCents: 100010111 });
+    const text = flat((await pdfOf((await rendered(issued.body.id)).id)).text);
+    expect(text).toContain('Sammelbestätigung über Geldzuwendungen/Mitgliedsbeiträge');
+    expect(text).toContain('05.01.2026 bis 15.03.2026');
+    expect(text).toContain('eine Million einhunderteins Euro und elf Cent');
+    expect(text).toContain('Anlage zur Sammelbestätigung');
+    const annex = text.slice(text.indexOf('Anlage zur Sammelbestätigung'));
+    const amounts = [...annex.matchAll(/(\d{1,3}(?:\.\d{3})*,\d{2}) €/g)].map((m) =>
+      Number(m[1].replace(/\./g, '').replace(',', '')),
+    );
+    expect(amounts.slice(0, -1).sort((a, b) => a - b)).toEqual([1, 10110, 100000000]);
+    expect(amounts.at(-1)).toBe(amounts.slice(0, -1).reduce((a, b) => a + b, 0));
+
+    const single = await api
+      .http()
+      .post(`${base}/receipts`)
+      .set(treasurer)
+      .send({ donationIds: [ids[0]] });
+    expect(single.body.code).toBe('RECEIPT_EXISTS');
+  });
+
+  it('voids a receipt, keeps it, and issues a replacement that refers to it', async () => {
+    const donor = await newDonor({ lastName: 'Ersatz' });
+    const donation = await donate(donor.id, 5000);
+    const { body: first } = await api
+      .http()
+      .post(`${base}/receipts`)
+      .set(treasurer)
+      .send({ donationIds: [donation.id] })
+      .expect(201);
+    const voided = await api
+      .http()
+      .post(`${base}/receipts/${first.id}/void`)
+      .set(treasurer)
+      .send({ reason: 'Anschrift falsch', reissue: true })
+      .expect(201);
+    expect(voided.body.voided).toMatchObject({ id: first.id, voidReason: 'Anschrift falsch' });
+    expect(voided.body.replacement).toMatchObject({ replacesReceiptId: first.id });
+    const text = flat((await pdfOf((await rendered(voided.body.replacement.id)).id)).text);
+    expect(text).toContain(`ersetzt Nr. ${first.number}`);
+    await api
+      .http()
+      .post(`${base}/receipts/${first.id}/void`)
+      .set(treasurer)
+      .send({ reason: 'noch einmal' })
+      .expect(409);
+    await expect(
+      api.sql.query(`UPDATE receipts SET total_cents = 1 WHERE id = $1`, [first.id]),
+    ).rejects.toThrow(/does not change/);
+  });
+
+  it('numbers 20 receipts issued at once without gap or duplicate', async () => {
+    const donor = await newDonor({ lastName: 'Parallel' });
+    const donations = [];
+    for (let i = 0; i < 20; i++) donations.push(await donate(donor.id, 1000 + i));
+    const [{ last }] = await api.sql.query(
+      `SELECT COALESCE(max(seq), 0)::int AS last FROM receipts WHERE organisation_id = $1`,
+      [orgId],
+    );
+    const results = await Promise.all(
+      donations.map((d) =>
+        api
+          .http()
+          .post(`${base}/receipts`)
+          .set(treasurer)
+          .send({ donationIds: [d.id] }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const seqs = results.map((r) => Number(r.body.number.slice(5))).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => last + 1 + i));
+  });
+
+  it('refuses when the exemption notice is too old or the donor address is incomplete', async () => {
+    const old = await setUpOrganisation({ kind: 'feststellung_60a', issuedOn: '2022-01-10' });
+    const oldBase = `/api/v1/organisations/${old}`;
+    const user = await createUser(api.sql, { roles: { [old]: ['treasurer'] } });
+    const auth = await login(api, user.email, user.password);
+    await api.http().post(`${oldBase}/ledger/chart`).set(auth).send({}).expect(201);
+    await api
+      .http()
+      .post(`${oldBase}/ledger/fiscal-years`)
+      .set(auth)
+      .send({ startsOn: '2026-01-01' })
+      .expect(201);
+    const donor = (
+      await api
+        .http()
+        .post(`${oldBase}/donors`)
+        .set(auth)
+        .send({
+          kind: 'person',
+          lastName: 'Alt',
+          street: 'Weg 1',
+          postalCode: '70173',
+          city: 'Stuttgart',
+        })
+        .expect(201)
+    ).body;
+    const donation = (
+      await api
+        .http()
+        .post(`${oldBase}/donations`)
+        .set(auth)
+        .send({
+          donorId: donor.id,
+          kind: 'money',
+          channel: 'cash',
+          receivedOn: '2026-02-01',
+          amountCents: 500,
+          earmark: 'general',
+        })
+        .expect(201)
+    ).body;
+    const expired = await api
+      .http()
+      .post(`${oldBase}/receipts`)
+      .set(auth)
+      .send({ donationIds: [donation.id] })
+      .expect(422);
+    expect(expired.body.code).toBe('EXEMPTION_NOTICE_EXPIRED');
+
+    const noAddress = await newDonor({ lastName: 'Ohne', street: undefined });
+    const d2 = await donate(noAddress.id, 700);
+    const incomplete = await api
+      .http()
+      .post(`${base}/receipts`)
+      .set(treasurer)
+      .send({ donationIds: [d2.id] })
+      .expect(422);
+    expect(incomplete.body.code).toBe('DONOR_ADDRESS_INCOMPLETE');
+    expect(
+      Number(
+        (
+          await api.sql.query(`SELECT count(*) AS n FROM receipts WHERE organisation_id = $1`, [
+            old,
+          ])
+        )[0].n,
+      ),
+    ).toBe(0);
+  });
+});
