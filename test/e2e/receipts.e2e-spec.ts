@@ -15,12 +15,6 @@ describe('donation receipts, rendered by the worker', () => {
   let base: string;
   let treasurer: { Authorization: string };
 
-  const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  };
-
   async function setUpOrganisation(notice: Record<string, unknown>): Promise<string> {
     const id = (
       await createOrganisation(api.sql, {
@@ -114,7 +108,11 @@ describe('donation receipts, rendered by the worker', () => {
       .get(`${base}/receipts/${id}/pdf${duplicate ? '?duplicate=true' : ''}`)
       .set(treasurer)
       .buffer(true)
-      .parse(binary)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
       .expect(200);
     expect(res.headers['content-type']).toMatch(/application\/pdf/);
     return pdfParse(res.body as Buffer);

@@ -180,13 +180,14 @@ export function renderReceiptPdf(
     const row = (cells: string[], font = 'Body') => {
       const y = doc.y;
       doc.font(font).fontSize(9);
-      cells.forEach((cell, i) =>
-        doc.text(cell, 56 + columns[i], y, {
-          width: i === 3 ? width - columns[3] : columns[i + 1] - columns[i],
-          align: i === 3 ? 'right' : 'left',
-        }),
-      );
-      doc.moveDown(0.2);
+      let bottom = y;
+      cells.forEach((cell, i) => {
+        const cellWidth = i === 3 ? width - columns[3] : columns[i + 1] - columns[i] - 8;
+        doc.text(cell, 56 + columns[i], y, { width: cellWidth, align: i === 3 ? 'right' : 'left' });
+        bottom = Math.max(bottom, doc.y);
+      });
+      doc.x = 56;
+      doc.y = bottom + 3;
     };
     row(['Datum der Zuwendung', 'Art der Zuwendung', 'Verzicht', 'Betrag'], 'Bold');
     for (const item of c.items)
