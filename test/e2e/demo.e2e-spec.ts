@@ -16,7 +16,9 @@ describe('demo data', () => {
     (
       await t.sql.query(
         `SELECT (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM users)::int AS users,
-              (SELECT count(*) FROM memberships)::int AS memberships, (SELECT count(*) FROM journal_entries)::int AS entries`,
+              (SELECT count(*) FROM memberships)::int AS memberships, (SELECT count(*) FROM journal_entries)::int AS entries,
+              (SELECT count(*) FROM donors)::int AS donors, (SELECT count(*) FROM donations)::int AS donations,
+              (SELECT count(*) FROM receipts)::int AS receipts`,
       )
     )[0];
 
@@ -27,6 +29,30 @@ describe('demo data', () => {
     expect(await counts()).toEqual(first);
     expect(first.organisations).toBe(2);
     expect(first.users).toBe(DEMO_USERS.length);
+    expect(first.donors).toBeGreaterThanOrEqual(100);
+    const kinds = await t.sql.query(`SELECT DISTINCT kind FROM donations ORDER BY 1`);
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual([
+      'expense_waiver',
+      'in_kind',
+      'money',
+    ]);
+    const channels = await t.sql.query(
+      `SELECT DISTINCT channel FROM donations WHERE kind = 'money' ORDER BY 1`,
+    );
+    expect(channels.map((c: { channel: string }) => c.channel)).toEqual([
+      'cash',
+      'direct_debit',
+      'online',
+      'transfer',
+    ]);
+    const receiptKinds = await t.sql.query(
+      `SELECT kind, count(*)::int AS n, count(voided_at)::int AS voided, count(replaces_receipt_id)::int AS replacements FROM receipts GROUP BY kind ORDER BY kind`,
+    );
+    expect(receiptKinds.find((r: { kind: string }) => r.kind === 'collective')).toBeDefined();
+    expect(receiptKinds.reduce((s: number, r: { voided: number }) => s + r.voided, 0)).toBe(1);
+    expect(
+      receiptKinds.reduce((s: number, r: { replacements: number }) => s + r.replacements, 0),
+    ).toBe(1);
 
     const [umbrella] = await t.sql.query(`SELECT id FROM organisations WHERE is_umbrella`);
     const actor: Actor = {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@dachwerk/auth';
+import { DonationsModule } from '@dachwerk/donations';
 import { LedgerModule } from '@dachwerk/ledger';
 import { SharedModule } from '@dachwerk/shared';
 
 /** What operator commands need from the libraries (no HTTP, no job consumers). */
-@Module({ imports: [SharedModule, AuthModule, LedgerModule] })
+@Module({ imports: [SharedModule, AuthModule, LedgerModule, DonationsModule] })
 export class CliModule {}

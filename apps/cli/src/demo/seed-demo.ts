@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '@dachwerk/auth';
 import { LedgerService } from '@dachwerk/ledger';
 import { CLUB, DEMO_PASSWORD, DEMO_USERS, UMBRELLA } from './demo-data';
+import { seedDemoDonations } from './demo-donations';
 import { DEMO_PATTERNS, seedDemoLedger } from './demo-ledger';
 
 type DemoOrganisation = typeof UMBRELLA | typeof CLUB;
@@ -17,7 +18,7 @@ export async function seedDemo(
 ): Promise<void> {
   const db = app.get(DataSource);
   const ledger = app.get(LedgerService);
-  await db.transaction(async (m) => {
+  const umbrellaId = await db.transaction(async (m) => {
     const umbrellaId = await upsertOrganisation(m, UMBRELLA);
     const clubId = await upsertOrganisation(m, CLUB);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -41,7 +42,24 @@ export async function seedDemo(
     }
     await seedDemoLedger(m, ledger, umbrellaId, DEMO_PATTERNS.umbrella, today, 2026);
     await seedDemoLedger(m, ledger, clubId, DEMO_PATTERNS.club, today, 1904);
+    return umbrellaId;
   });
+  const [treasurer] = await db.query<{ id: string }[]>(
+    `SELECT id FROM users WHERE email = 'treasurer@dachwerk.example'`,
+  );
+  await seedDemoDonations(
+    app,
+    umbrellaId,
+    {
+      userId: treasurer.id,
+      email: 'treasurer@dachwerk.example',
+      name: 'Demo',
+      isPlatformAdmin: false,
+      roles: { [umbrellaId]: ['treasurer'] },
+      initiativeIds: {},
+    },
+    today,
+  );
 }
 
 async function upsertOrganisation(
