@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DonationsController } from './donations.controller';
 import { DonationsModule } from './donations.module';
-import { ReceiptsController } from './receipts/receipts.controller';
+import { ReceiptRunsController, ReceiptsController } from './receipts/receipts.controller';
 
-@Module({ imports: [DonationsModule], controllers: [DonationsController, ReceiptsController] })
+@Module({
+  imports: [DonationsModule],
+  controllers: [DonationsController, ReceiptsController, ReceiptRunsController],
+})
 export class DonationsApiModule {}

@@ -7,6 +7,7 @@ import { DonationsService } from './donations.service';
 import { DonorRepository } from './donor.repository';
 import { DonorsService } from './donors.service';
 import { ReceiptRepository } from './receipts/receipt.repository';
+import { ReceiptRunsService } from './receipts/receipt-runs.service';
 import { ReceiptsService } from './receipts/receipts.service';
 
 registerConstraintProblem(
@@ -21,10 +22,11 @@ registerConstraintProblem(
     DonorsService,
     DonationsService,
     ReceiptsService,
+    ReceiptRunsService,
     DonorRepository,
     DonationRepository,
     ReceiptRepository,
   ],
-  exports: [DonorsService, DonationsService, ReceiptsService],
+  exports: [DonorsService, DonationsService, ReceiptsService, ReceiptRunsService],
 })
 export class DonationsModule {}

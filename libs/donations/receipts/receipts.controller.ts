@@ -14,6 +14,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -34,6 +35,7 @@ import {
   type Page,
 } from '@dachwerk/shared';
 import type { Receipt } from './receipt.repository';
+import { ReceiptRunsService } from './receipt-runs.service';
 import { ReceiptsService } from './receipts.service';
 
 class IssueReceiptDto {
@@ -208,5 +210,68 @@ export class ReceiptsController {
       voided: toDto(result.voided),
       replacement: result.replacement && toDto(result.replacement),
     };
+  }
+}
+
+class StartRunDto {
+  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2999) year: number;
+  @ApiProperty({
+    enum: ['collective', 'single'],
+    description: 'One Sammelbestätigung per donor, or one receipt per donation',
+  })
+  @IsIn(['collective', 'single'])
+  kind: 'collective' | 'single';
+}
+
+class RunFailureDto {
+  @ApiProperty() donorId: string;
+  @ApiProperty({ example: 'DONOR_ADDRESS_INCOMPLETE' }) code: string;
+  @ApiProperty() message: string;
+}
+
+class ReceiptRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['collective', 'single'] }) kind: string;
+  @ApiProperty({ enum: ['running', 'finished'] }) status: string;
+  @ApiProperty({ description: 'Donors in the run' }) total: number;
+  @ApiProperty() done: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ type: RunFailureDto, isArray: true }) failures: RunFailureDto[];
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
+}
+
+@ApiTags('receipts')
+@ApiBearerAuth()
+@Controller('organisations/:orgId/receipt-runs')
+export class ReceiptRunsController {
+  constructor(private readonly runs: ReceiptRunsService) {}
+
+  @Post()
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    type: ReceiptRunDto,
+    description: 'Started; the worker issues the receipts',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  start(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: StartRunDto,
+  ): Promise<ReceiptRunDto> {
+    return this.runs.start(actor, orgId, body.year, body.kind);
+  }
+
+  @Get(':id')
+  @Roles('treasurer', 'staff', 'board', 'admin')
+  @ApiOkResponse({ type: ReceiptRunDto, description: 'Progress: total, done, failed with reasons' })
+  @ApiProblems(401, 403, 404)
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ReceiptRunDto> {
+    return this.runs.get(actor, orgId, id);
   }
 }

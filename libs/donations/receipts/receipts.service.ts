@@ -151,11 +151,12 @@ export class ReceiptsService {
     return ids.length;
   }
 
-  private async enqueueRender(id: string): Promise<void> {
+  async enqueueRender(id: string): Promise<void> {
     await this.jobs.enqueue('receipts.render', { receiptId: id }, { jobId: `receipt-${id}` });
   }
 
-  private async issueIn(
+  /** Issues in the caller's transaction (the annual run marks its item done in the same one). */
+  async issueIn(
     m: EntityManager,
     userId: string,
     organisationId: string,

@@ -41,6 +41,21 @@ export class JobQueue implements OnModuleDestroy {
     return job.id ?? '';
   }
 
+  /**
+   * For reconcilers: makes sure a job with this id is queued or running. A job that
+   * finished or failed is removed first, since BullMQ ignores an id it still knows.
+   */
+  async ensure<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
+    const queue = this.queue(JOBS[name].queue);
+    const existing = await queue.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed') return;
+      await existing.remove();
+    }
+    await this.enqueue(name, payload, { jobId });
+  }
+
   /** All queues, for bull-board and the worker's scheduler. */
   all(): Queue[] {
     return [...this.queues.values()];

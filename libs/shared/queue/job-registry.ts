@@ -12,6 +12,8 @@ export const JOBS = {
   'receipts.render': { queue: 'documents' },
   /** Re-enqueues receipts recorded but not rendered (Redis lost the job, worker died). */
   'receipts.reconcile': { queue: 'maintenance', everyMs: 60 * 1000 },
+  /** Works through an annual receipt run (job id `receipt-run-<id>`); resumable. */
+  'receipts.run': { queue: 'documents' },
   /** Forgets Idempotency-Keys after a week; a client retries within minutes, not weeks. */
   'system.purge-idempotency-keys': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
 } as const satisfies Record<string, JobDefinition>;
@@ -31,6 +33,7 @@ export interface JobPayloads {
   'system.purge-idempotency-keys': Record<string, never>;
   'receipts.render': { receiptId: string };
   'receipts.reconcile': Record<string, never>;
+  'receipts.run': { runId: string };
 }
 
 export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];

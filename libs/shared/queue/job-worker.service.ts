@@ -73,6 +73,11 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
           connection: createBullConnection(this.config.REDIS_URL),
           prefix: this.config.QUEUE_PREFIX,
           concurrency: 4,
+          // A crashed worker's job goes back to the queue within ~20 s (BullMQ renews
+          // locks of live jobs every 7.5 s); a job may stall a few times before it fails.
+          lockDuration: 15_000,
+          stalledInterval: 5_000,
+          maxStalledCount: 5,
         },
       );
       worker.on('failed', (job, err) =>

@@ -3,6 +3,7 @@ import { Ledger1764100000000 } from './1764100000000-ledger';
 import { Idempotency1764200000000 } from './1764200000000-idempotency';
 import { Donations1764300000000 } from './1764300000000-donations';
 import { Receipts1764400000000 } from './1764400000000-receipts';
+import { ReceiptRuns1764500000000 } from './1764500000000-receipt-runs';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Idempotency1764200000000,
   Donations1764300000000,
   Receipts1764400000000,
+  ReceiptRuns1764500000000,
 ];

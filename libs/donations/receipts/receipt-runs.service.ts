@@ -1,0 +1,181 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@dachwerk/audit';
+import {
+  assertOrganisationRole,
+  DomainError,
+  JobQueue,
+  notFound,
+  Transactions,
+  uuidv7,
+  type Actor,
+} from '@dachwerk/shared';
+import { DONATION_READERS } from '../donors.service';
+import { ReceiptsService } from './receipts.service';
+
+export interface ReceiptRun {
+  id: string;
+  year: number;
+  kind: 'collective' | 'single';
+  status: 'running' | 'finished';
+  total: number;
+  done: number;
+  failed: number;
+  failures: { donorId: string; code: string; message: string }[];
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/**
+ * The annual run: in January, a receipt for every donor of last year. Progress lives in
+ * Postgres (one item per donor); the worker issues item after item, each in its own
+ * transaction with the item's status, so a crash resumes without gaps or doubles.
+ */
+@Injectable()
+export class ReceiptRunsService {
+  private readonly logger = new Logger('ReceiptRuns');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly receipts: ReceiptsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async start(
+    actor: Actor,
+    organisationId: string,
+    year: number,
+    kind: 'collective' | 'single',
+  ): Promise<ReceiptRun> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    const id = uuidv7();
+    await this.transactions.run(async (m) => {
+      const running = await m.query<unknown[]>(
+        `SELECT 1 FROM receipt_runs WHERE organisation_id = $1 AND status = 'running'`,
+        [organisationId],
+      );
+      if (running.length)
+        throw new DomainError(
+          'RECEIPT_RUN_RUNNING',
+          'A receipt run is in progress for this organisation',
+          {},
+          409,
+        );
+      await m.query(
+        `INSERT INTO receipt_runs (id, organisation_id, year, kind, status, created_by) VALUES ($1, $2, $3, $4, 'running', $5)`,
+        [id, organisationId, year, kind, actor.userId],
+      );
+      // Every donor with money donations of the year that no valid receipt covers yet.
+      await m.query(
+        `INSERT INTO receipt_run_items (run_id, donor_id, donation_ids)
+         SELECT $1, COALESCE(dn.merged_into_id, dn.id), array_agg(d.id ORDER BY d.received_on, d.id)
+           FROM donations d JOIN donors dn ON dn.id = d.donor_id
+          WHERE d.organisation_id = $2 AND d.kind IN ('money', 'expense_waiver')
+            AND d.received_on BETWEEN make_date($3, 1, 1) AND make_date($3, 12, 31)
+            AND NOT EXISTS (SELECT 1 FROM donation_corrections c WHERE c.donation_id = d.id)
+            AND NOT EXISTS (SELECT 1 FROM receipt_items i WHERE i.donation_id = d.id AND NOT i.is_void)
+          GROUP BY COALESCE(dn.merged_into_id, dn.id)`,
+        [id, organisationId, year],
+      );
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'receipt-run.started',
+        entityType: 'receipt-run',
+        entityId: id,
+        data: { year, kind },
+      });
+    });
+    await this.jobs.enqueue('receipts.run', { runId: id }, { jobId: `receipt-run-${id}` });
+    return this.get(actor, organisationId, id);
+  }
+
+  async get(actor: Actor, organisationId: string, id: string): Promise<ReceiptRun> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const [run] = await this.db.query<ReceiptRun[]>(
+      `SELECT r.id, r.year, r.kind, r.status, r.created_at AS "createdAt", r.finished_at AS "finishedAt",
+              (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id) AS total,
+              (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'done') AS done,
+              (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'failed') AS failed,
+              COALESCE((SELECT json_agg(json_build_object('donorId', i.donor_id, 'code', i.error_code, 'message', i.error))
+                          FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'failed'), '[]') AS failures
+         FROM receipt_runs r WHERE r.organisation_id = $1 AND r.id = $2`,
+      [organisationId, id],
+    );
+    if (!run) throw notFound('Receipt run', id);
+    return run;
+  }
+
+  /** Job `receipts.run`: issues pending items one by one; safe to run again after a crash. */
+  async process(runId: string): Promise<void> {
+    const [run] = await this.db.query<
+      {
+        organisation_id: string;
+        kind: 'collective' | 'single';
+        created_by: string;
+        status: string;
+      }[]
+    >(`SELECT organisation_id, kind, created_by, status FROM receipt_runs WHERE id = $1`, [runId]);
+    if (!run || run.status !== 'running') return;
+    for (;;) {
+      const issued = await this.transactions.run(async (m) => {
+        // SKIP LOCKED lets two workers share a run without waiting on each other.
+        const [item] = await m.query<{ donor_id: string; donation_ids: string[] }[]>(
+          `SELECT donor_id, donation_ids FROM receipt_run_items WHERE run_id = $1 AND status = 'pending'
+            ORDER BY donor_id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [runId],
+        );
+        if (!item) return undefined;
+        const groups =
+          run.kind === 'collective' ? [item.donation_ids] : item.donation_ids.map((id) => [id]);
+        try {
+          const receiptIds: string[] = [];
+          await m.query('SAVEPOINT issue');
+          for (const group of groups)
+            receiptIds.push(
+              (await this.receipts.issueIn(m, run.created_by, run.organisation_id, group, null)).id,
+            );
+          await m.query('RELEASE SAVEPOINT issue');
+          await m.query(
+            `UPDATE receipt_run_items SET status = 'done', receipt_ids = $3 WHERE run_id = $1 AND donor_id = $2`,
+            [runId, item.donor_id, receiptIds],
+          );
+          return receiptIds;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // A donor the rules refuse (address incomplete, notice expired) is reported, not retried.
+          await m.query('ROLLBACK TO SAVEPOINT issue');
+          await m.query(
+            `UPDATE receipt_run_items SET status = 'failed', error_code = $3, error = $4 WHERE run_id = $1 AND donor_id = $2`,
+            [runId, item.donor_id, error.code, error.message],
+          );
+          return [];
+        }
+      });
+      if (issued === undefined) break;
+      for (const id of issued) await this.receipts.enqueueRender(id);
+    }
+    const [{ pending }] = await this.db.query<{ pending: number }[]>(
+      `SELECT count(*)::int AS pending FROM receipt_run_items WHERE run_id = $1 AND status = 'pending'`,
+      [runId],
+    );
+    if (pending === 0) {
+      await this.db.query(
+        `UPDATE receipt_runs SET status = 'finished', finished_at = now() WHERE id = $1 AND status = 'running'`,
+        [runId],
+      );
+      this.logger.log({ runId }, 'Receipt run finished');
+    }
+  }
+
+  /** For the reconciler: runs still running get their job back if Redis lost it. */
+  async resumeRunning(): Promise<void> {
+    const runs = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM receipt_runs WHERE status = 'running'`,
+    );
+    for (const run of runs)
+      await this.jobs.ensure('receipts.run', { runId: run.id }, `receipt-run-${run.id}`);
+  }
+}
