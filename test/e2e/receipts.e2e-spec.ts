@@ -228,6 +228,54 @@ describe('donation receipts, rendered by the worker', () => {
     ).rejects.toThrow(/does not change/);
   });
 
+  it('keeps a register and reconciles receipts against the bookings', async () => {
+    const donor = await newDonor({ lastName: 'Register' });
+    const receipted = await donate(donor.id, 3000, '2026-04-01');
+    const open = await donate(donor.id, 4000, '2026-04-02');
+    const { body: receipt } = await api
+      .http()
+      .post(`${base}/receipts`)
+      .set(treasurer)
+      .send({ donationIds: [receipted.id] })
+      .expect(201);
+    await api
+      .http()
+      .post(`${base}/donations/${receipted.id}/corrections`)
+      .set(treasurer)
+      .send({ reason: 'Doppelt gebucht' })
+      .expect(201);
+
+    const check = await api
+      .http()
+      .get(`${base}/receipts/reconciliation?year=2026`)
+      .set(treasurer)
+      .expect(200);
+    expect(check.body.withoutReceipt.map((d: { donationId: string }) => d.donationId)).toContain(
+      open.id,
+    );
+    expect(check.body.mismatched).toContainEqual({
+      receiptId: receipt.id,
+      number: receipt.number,
+      receiptedCents: 3000,
+      bookedCents: 0,
+    });
+
+    const csv = await api
+      .http()
+      .get(`${base}/receipts/register.csv?year=2026`)
+      .set(treasurer)
+      .expect(200);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0].replace(/^\uFEFF/, '')).toBe('nummer;datum;zuwendender;betrag_eur;art;status;ersetzt');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^${receipt.number};\\d{4}-\\d{2}-\\d{2};"Jürgen Register";30,00;money;gültig;$`,
+        ),
+      ),
+    );
+  });
+
   it('numbers 20 receipts issued at once without gap or duplicate', async () => {
     const donor = await newDonor({ lastName: 'Parallel' });
     const donations = [];

@@ -224,6 +224,55 @@ export class ReceiptRepository {
     );
   }
 
+  async register(organisationId: string, year: number | undefined) {
+    return this.db.query<
+      {
+        number: string;
+        issuedOn: string;
+        donorName: string;
+        totalCents: number;
+        kind: string;
+        voidedAt: Date | null;
+        replacesNumber: string | null;
+      }[]
+    >(
+      `SELECT r.number, to_char(r.issued_on, 'YYYY-MM-DD') AS "issuedOn", r.content->'donor'->>'name' AS "donorName",
+              r.total_cents AS "totalCents", r.kind, r.voided_at AS "voidedAt", o.number AS "replacesNumber"
+         FROM receipts r LEFT JOIN receipts o ON o.id = r.replaces_receipt_id
+        WHERE r.organisation_id = $1 AND ($2::int IS NULL OR r.year = $2) ORDER BY r.year, r.seq`,
+      [organisationId, year ?? null],
+    );
+  }
+
+  async reconciliation(organisationId: string, year: number) {
+    const withoutReceipt = await this.db.query<
+      { donationId: string; donorId: string; receivedOn: string; amountCents: number }[]
+    >(
+      `SELECT d.id AS "donationId", d.donor_id AS "donorId", to_char(d.received_on, 'YYYY-MM-DD') AS "receivedOn", d.amount_cents AS "amountCents"
+         FROM donations d
+        WHERE d.organisation_id = $1 AND d.received_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+          AND NOT EXISTS (SELECT 1 FROM donation_corrections c WHERE c.donation_id = d.id)
+          AND NOT EXISTS (SELECT 1 FROM receipt_items i WHERE i.donation_id = d.id AND NOT i.is_void)
+        ORDER BY d.received_on, d.id`,
+      [organisationId, year],
+    );
+    const mismatched = await this.db.query<
+      { receiptId: string; number: string; receiptedCents: number; bookedCents: number }[]
+    >(
+      `SELECT r.id AS "receiptId", r.number, r.total_cents AS "receiptedCents",
+              COALESCE(sum(d.amount_cents) FILTER (WHERE NOT EXISTS (SELECT 1 FROM donation_corrections c WHERE c.donation_id = d.id)), 0)::bigint AS "bookedCents"
+         FROM receipts r JOIN receipt_items i ON i.receipt_id = r.id JOIN donations d ON d.id = i.donation_id
+        WHERE r.organisation_id = $1 AND r.voided_at IS NULL
+          AND EXISTS (SELECT 1 FROM receipt_items x JOIN donations y ON y.id = x.donation_id
+                       WHERE x.receipt_id = r.id AND y.received_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))
+        GROUP BY r.id, r.number, r.total_cents
+       HAVING r.total_cents <> COALESCE(sum(d.amount_cents) FILTER (WHERE NOT EXISTS (SELECT 1 FROM donation_corrections c WHERE c.donation_id = d.id)), 0)
+        ORDER BY r.number`,
+      [organisationId, year],
+    );
+    return { withoutReceipt, mismatched };
+  }
+
   async markVoid(m: EntityManager, id: string, reason: string): Promise<void> {
     await m.query(`UPDATE receipts SET voided_at = now(), void_reason = $2 WHERE id = $1`, [
       id,

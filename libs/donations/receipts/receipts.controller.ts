@@ -77,6 +77,29 @@ class ReceiptQueryDto extends PageQueryDto {
   year?: number;
 }
 
+class YearQueryDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2999) year: number;
+}
+
+class UnreceiptedDto {
+  @ApiProperty() donationId: string;
+  @ApiProperty() donorId: string;
+  @ApiProperty() receivedOn: string;
+  @ApiProperty() amountCents: number;
+}
+
+class MismatchDto {
+  @ApiProperty() receiptId: string;
+  @ApiProperty() number: string;
+  @ApiProperty() receiptedCents: number;
+  @ApiProperty() bookedCents: number;
+}
+
+class ReconciliationDto {
+  @ApiProperty({ type: UnreceiptedDto, isArray: true }) withoutReceipt: UnreceiptedDto[];
+  @ApiProperty({ type: MismatchDto, isArray: true }) mismatched: MismatchDto[];
+}
+
 class PdfQueryDto {
   @ApiPropertyOptional({ description: 'A reprint marked "Zweitschrift"' })
   @IsOptional()
@@ -158,6 +181,43 @@ export class ReceiptsController {
   ): Promise<Page<ReceiptDto>> {
     const page = await this.receipts.list(actor, orgId, q);
     return { ...page, items: page.items.map(toDto) };
+  }
+
+  @Get('register.csv')
+  @Roles(...READ)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'Receipt register: number, date, donor, amount, kind, status' })
+  @ApiProblems(400, 401, 403, 404)
+  async register(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: ReceiptQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const csv = await this.receipts.registerCsv(actor, orgId, q.year);
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="Zuwendungsbestaetigungen-${q.year ?? 'alle'}.csv"`,
+      )
+      .send(csv);
+  }
+
+  @Get('reconciliation')
+  @Roles(...READ)
+  @ApiOkResponse({
+    type: ReconciliationDto,
+    description: 'Donations without receipt; receipts whose amount differs from the bookings',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  reconciliation(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: YearQueryDto,
+  ): Promise<ReconciliationDto> {
+    return this.receipts.reconciliation(actor, orgId, q.year);
   }
 
   @Get(':id')

@@ -105,6 +105,41 @@ export class ReceiptsService {
     return receipt;
   }
 
+  /** The receipt register as CSV (UTF-8, `;`): number, date, donor, amount, kind, status. */
+  async registerCsv(
+    actor: Actor,
+    organisationId: string,
+    year: number | undefined,
+  ): Promise<Buffer> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const rows = await this.receipts.register(organisationId, year);
+    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const lines = rows.map((r) =>
+      [
+        r.number,
+        r.issuedOn,
+        cell(r.donorName),
+        `${Math.floor(r.totalCents / 100)},${String(r.totalCents % 100).padStart(2, '0')}`,
+        r.kind,
+        r.voidedAt ? 'storniert' : 'gültig',
+        r.replacesNumber ?? '',
+      ].join(';'),
+    );
+    return Buffer.from(
+      `\uFEFFnummer;datum;zuwendender;betrag_eur;art;status;ersetzt\r\n${lines.join('\r\n')}\r\n`,
+    );
+  }
+
+  /**
+   * Reconciliation: donations of the year without a valid receipt, and valid receipts
+   * whose amount differs from what is booked for their donations (a correction after
+   * issuing, say).
+   */
+  async reconciliation(actor: Actor, organisationId: string, year: number) {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    return this.receipts.reconciliation(organisationId, year);
+  }
+
   /** The stored original, or a fresh print of the same content marked "Zweitschrift". */
   async pdf(
     actor: Actor,
