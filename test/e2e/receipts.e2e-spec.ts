@@ -266,7 +266,9 @@ describe('donation receipts, rendered by the worker', () => {
       .set(treasurer)
       .expect(200);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0].replace(/^\uFEFF/, '')).toBe('nummer;datum;zuwendender;betrag_eur;art;status;ersetzt');
+    expect(lines[0].replace(/^\uFEFF/, '')).toBe(
+      'nummer;datum;zuwendender;betrag_eur;art;status;ersetzt',
+    );
     expect(lines).toContainEqual(
       expect.stringMatching(
         new RegExp(
