@@ -109,5 +109,35 @@ describe('annual receipt run survives a killed worker', () => {
     const files = readdirSync(dir);
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(300);
     expect(files.filter((f) => f.endsWith('.tmp'))).toHaveLength(0);
+
+    // the run's PDFs as one ZIP and as one print file
+    const zip = await api
+      .http()
+      .get(`${base}/receipt-runs/${started.body.id}/receipts.zip`)
+      .set(auth)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const zipBody = zip.body as Buffer;
+    expect(zipBody.subarray(0, 2).toString()).toBe('PK');
+    // one local file header per PDF
+    expect(zipBody.toString('latin1').split('PK\x03\x04').length - 1).toBe(300);
+    const print = await api
+      .http()
+      .get(`${base}/receipt-runs/${started.body.id}/print.pdf`)
+      .set(auth)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const { PDFDocument } = await import('pdf-lib');
+    expect((await PDFDocument.load(print.body as Buffer)).getPageCount()).toBe(300); // one donation each: one page each
   }, 180_000);
 });

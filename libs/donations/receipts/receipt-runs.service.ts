@@ -1,14 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
+import archiver from 'archiver';
+import { PDFDocument } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
+  DocumentStore,
   DomainError,
   JobQueue,
   notFound,
   Transactions,
   uuidv7,
   type Actor,
+  type ExportSink,
 } from '@dachwerk/shared';
 import { DONATION_READERS } from '../donors.service';
 import { ReceiptsService } from './receipts.service';
@@ -41,6 +45,7 @@ export class ReceiptRunsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly documents: DocumentStore,
   ) {}
 
   async start(
@@ -168,6 +173,61 @@ export class ReceiptRunsService {
       );
       this.logger.log({ runId }, 'Receipt run finished');
     }
+  }
+
+  /** The stored PDFs of a finished run, in number order (for the ZIP and the print file). */
+  private async documentsOf(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+  ): Promise<{ number: string; pdf: () => Promise<Buffer> }[]> {
+    const run = await this.get(actor, organisationId, id);
+    const rows = await this.db.query<{ number: string; path: string | null; sha: Buffer | null }[]>(
+      `SELECT r.number, r.document_path AS path, r.document_sha256 AS sha
+         FROM receipt_run_items i JOIN receipts r ON r.id = ANY(i.receipt_ids)
+        WHERE i.run_id = $1 AND i.status = 'done' ORDER BY r.seq`,
+      [id],
+    );
+    if (run.status !== 'finished' || rows.some((r) => !r.path)) {
+      throw new DomainError(
+        'RECEIPT_RUN_NOT_READY',
+        'The run is still issuing or rendering receipts',
+        { done: run.done, total: run.total },
+        409,
+      );
+    }
+    return rows.map((r) => ({ number: r.number, pdf: () => this.documents.get(r.path!, r.sha!) }));
+  }
+
+  /** All PDFs of a run as one ZIP, streamed entry by entry. */
+  async zip(actor: Actor, organisationId: string, id: string, sink: ExportSink): Promise<void> {
+    const documents = await this.documentsOf(actor, organisationId, id);
+    sink.start('application/zip', `Zuwendungsbestaetigungen-${id}.zip`);
+    const archive = archiver('zip', { zlib: { level: 1 } }); // PDFs are compressed already
+    const finished = new Promise<void>((resolve, reject) => {
+      archive.on('data', (chunk: Buffer) => {
+        archive.pause();
+        sink.write(chunk).then(() => archive.resume(), reject);
+      });
+      archive.on('end', resolve);
+      archive.on('error', reject);
+    });
+    for (const doc of documents) archive.append(await doc.pdf(), { name: `${doc.number}.pdf` });
+    await archive.finalize();
+    await finished;
+    sink.end();
+  }
+
+  /** All PDFs of a run merged into one file to print. */
+  async printPdf(actor: Actor, organisationId: string, id: string): Promise<Buffer> {
+    const documents = await this.documentsOf(actor, organisationId, id);
+    const merged = await PDFDocument.create();
+    for (const doc of documents) {
+      const source = await PDFDocument.load(await doc.pdf());
+      for (const page of await merged.copyPages(source, source.getPageIndices()))
+        merged.addPage(page);
+    }
+    return Buffer.from(await merged.save());
   }
 
   /** For the reconciler: runs still running get their job back if Redis lost it. */

@@ -30,6 +30,7 @@ import {
   CurrentActor,
   PageDto,
   PageQueryDto,
+  responseSink,
   Roles,
   type Actor,
   type Page,
@@ -321,6 +322,39 @@ export class ReceiptRunsController {
     @Body() body: StartRunDto,
   ): Promise<ReceiptRunDto> {
     return this.runs.start(actor, orgId, body.year, body.kind);
+  }
+
+  @Get(':id/receipts.zip')
+  @Roles('treasurer', 'staff', 'board', 'admin')
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'Every PDF of a finished run' })
+  @ApiProblems(401, 403, 404, 409)
+  async zip(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.runs.zip(actor, orgId, id, responseSink(res));
+  }
+
+  @Get(':id/print.pdf')
+  @Roles('treasurer', 'staff', 'board', 'admin')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'Every receipt of a finished run in one file, to print' })
+  @ApiProblems(401, 403, 404, 409)
+  async print(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pdf = await this.runs.printPdf(actor, orgId, id);
+    res
+      .status(200)
+      .type('application/pdf')
+      .setHeader('Content-Disposition', `attachment; filename="Zuwendungsbestaetigungen-${id}.pdf"`)
+      .send(pdf);
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
@@ -29,6 +29,7 @@ export class DocumentStore {
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, target);
+    await this.removeLeftovers(target);
     return { path: relativePath, sha256: createHash('sha256').update(content).digest() };
   }
 
@@ -38,6 +39,15 @@ export class DocumentStore {
       throw new Error(`Document ${relativePath} does not match its recorded SHA-256`);
     }
     return content;
+  }
+
+  /** Temp files of earlier attempts at the same document (a writer killed mid-write). */
+  private async removeLeftovers(target: string): Promise<void> {
+    const prefix = `${path.basename(target)}.`;
+    for (const name of await readdir(path.dirname(target))) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp'))
+        await unlink(path.join(path.dirname(target), name)).catch(() => undefined);
+    }
   }
 
   private resolve(relativePath: string): string {
