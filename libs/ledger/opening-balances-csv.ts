@@ -1,5 +1,4 @@
-import iconv from 'iconv-lite';
-import { parseEuroToCents, type FieldError } from '@dachwerk/shared';
+import { CsvEncodingError, parseEuroToCents, readCsv, type FieldError } from '@dachwerk/shared';
 import type { Side } from './ledger.types';
 
 export interface CsvLineError extends FieldError {
@@ -21,13 +20,6 @@ const HEADERS: Record<string, 'account' | 'debit' | 'credit'> = {
   credit: 'credit',
 };
 
-/** UTF-8 (with or without BOM), or Windows-1252 as exported by older German software. */
-function decode(file: Buffer): string {
-  const utf8 = file.toString('utf8');
-  const text = utf8.includes('\uFFFD') ? iconv.decode(file, 'win1252') : utf8;
-  return text.replace(/^\uFEFF/, '');
-}
-
 /**
  * Reads opening balances, one account per line: `Konto;Soll;Haben` (or
  * account;debit;credit, `;` or `,` separated). Every problem is reported with its line
@@ -37,21 +29,23 @@ export function parseOpeningBalancesCsv(file: Buffer): {
   lines: OpeningBalanceLine[];
   errors: CsvLineError[];
 } {
-  const rows = decode(file)
-    .split(/\r?\n/)
-    .map((text, i) => ({ text, line: i + 1 }))
-    .filter((r) => r.text.trim() !== '');
-  const errors: CsvLineError[] = [];
-  if (!rows.length) {
+  let csv: ReturnType<typeof readCsv>;
+  try {
+    csv = readCsv(file);
+  } catch (error) {
+    if (!(error instanceof CsvEncodingError)) throw error;
+    return {
+      lines: [],
+      errors: [{ line: 1, field: 'file', rule: 'encoding', message: error.message }],
+    };
+  }
+  if (!csv.header.length) {
     return {
       lines: [],
       errors: [{ line: 1, field: 'file', rule: 'notEmpty', message: 'the file is empty' }],
     };
   }
-  const separator = rows[0].text.includes(';') ? ';' : ',';
-  const header = rows[0].text
-    .split(separator)
-    .map((h) => HEADERS[h.trim().toLowerCase().replace(/"/g, '')]);
+  const header = csv.header.map((h) => HEADERS[h]);
   const column = (name: 'account' | 'debit' | 'credit') => header.indexOf(name);
   if (column('account') < 0 || column('debit') < 0 || column('credit') < 0) {
     return {
@@ -66,9 +60,10 @@ export function parseOpeningBalancesCsv(file: Buffer): {
       ],
     };
   }
+  const errors: CsvLineError[] = [];
   const lines: OpeningBalanceLine[] = [];
-  for (const row of rows.slice(1)) {
-    const cells = row.text.split(separator).map((c) => c.trim().replace(/^"|"$/g, ''));
+  for (const row of csv.rows) {
+    const cells = row.cells;
     if (cells.length !== header.length) {
       errors.push({
         line: row.line,

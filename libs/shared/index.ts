@@ -38,3 +38,4 @@ export * from './money/parse-amount';
 export * from './idempotency/idempotency';
 export * from './money/german-words';
 export * from './documents/document-store';
+export * from './csv/read-csv';
