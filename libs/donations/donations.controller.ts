@@ -1,10 +1,26 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { IsBoolean, IsOptional } from 'class-validator';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiProperty,
+  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -27,10 +43,42 @@ import {
   DonorQueryDto,
   MergeDonorDto,
 } from './dto/donation.dto';
+import { DonationImportsService } from './donation-imports.service';
 import { DonationsService } from './donations.service';
 import { DonorsService } from './donors.service';
 
 const READ = ['treasurer', 'staff', 'board', 'admin'] as const;
+
+class ImportErrorDto {
+  @ApiProperty() line: number;
+  @ApiProperty() field: string;
+  @ApiProperty() rule: string;
+  @ApiProperty() message: string;
+}
+
+class DonationImportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) filename: string | null;
+  @ApiProperty() rowCount: number;
+  @ApiProperty() totalCents: number;
+  @ApiProperty({ type: ImportErrorDto, isArray: true }) errors: ImportErrorDto[];
+  @ApiProperty({ enum: ['preview', 'committed'] }) status: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'An earlier committed import of the same file',
+  })
+  duplicateOfImportId: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) committedAt: Date | null;
+}
+
+class CommitImportDto {
+  @ApiPropertyOptional({ default: false, description: 'Import a file that was imported before' })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
+}
 
 class CorrectionResultDto {
   @ApiProperty({ type: DonationDto }) corrected: DonationDto;
@@ -44,6 +92,7 @@ export class DonationsController {
   constructor(
     private readonly donors: DonorsService,
     private readonly donations: DonationsService,
+    private readonly imports: DonationImportsService,
   ) {}
 
   @Get('donors')
@@ -152,6 +201,64 @@ export class DonationsController {
     @IdempotencyKey() key?: string,
   ): Promise<DonationDto> {
     return this.donations.record(actor, orgId, body, key);
+  }
+
+  @Post('donation-imports')
+  @Roles('treasurer')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20_000_000, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'Datum;Betrag;Vorname;Nachname;Firma;Straße;PLZ;Ort;E-Mail;Kanal;Zweckbindung;Kostenstelle;Zweck',
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({
+    type: DonationImportDto,
+    description: 'Preview: every line checked, nothing booked yet',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  preview(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<DonationImportDto> {
+    return this.imports.preview(actor, orgId, file?.buffer, file?.originalname);
+  }
+
+  @Get('donation-imports/:id')
+  @Roles('treasurer', 'board', 'admin')
+  @ApiOkResponse({ type: DonationImportDto })
+  @ApiProblems(401, 403, 404)
+  importStatus(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DonationImportDto> {
+    return this.imports.get(actor, orgId, id);
+  }
+
+  @Post('donation-imports/:id/commit')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    type: DonationImportDto,
+    description: 'Every row booked in one transaction, or none',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  commit(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CommitImportDto,
+  ): Promise<DonationImportDto> {
+    return this.imports.commit(actor, orgId, id, body.force ?? false);
   }
 
   @Get('donations/:id')

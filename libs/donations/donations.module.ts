@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@dachwerk/audit';
 import { LedgerModule } from '@dachwerk/ledger';
 import { registerConstraintProblem } from '@dachwerk/shared';
+import { DonationImportsService } from './donation-imports.service';
 import { DonationRepository } from './donation.repository';
 import { DonationsService } from './donations.service';
 import { DonorRepository } from './donor.repository';
@@ -23,10 +24,17 @@ registerConstraintProblem(
     DonationsService,
     ReceiptsService,
     ReceiptRunsService,
+    DonationImportsService,
     DonorRepository,
     DonationRepository,
     ReceiptRepository,
   ],
-  exports: [DonorsService, DonationsService, ReceiptsService, ReceiptRunsService],
+  exports: [
+    DonorsService,
+    DonationsService,
+    ReceiptsService,
+    ReceiptRunsService,
+    DonationImportsService,
+  ],
 })
 export class DonationsModule {}

@@ -4,6 +4,7 @@ import { Idempotency1764200000000 } from './1764200000000-idempotency';
 import { Donations1764300000000 } from './1764300000000-donations';
 import { Receipts1764400000000 } from './1764400000000-receipts';
 import { ReceiptRuns1764500000000 } from './1764500000000-receipt-runs';
+import { DonationImports1764600000000 } from './1764600000000-donation-imports';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Donations1764300000000,
   Receipts1764400000000,
   ReceiptRuns1764500000000,
+  DonationImports1764600000000,
 ];
