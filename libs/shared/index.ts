@@ -39,3 +39,4 @@ export * from './idempotency/idempotency';
 export * from './money/german-words';
 export * from './documents/document-store';
 export * from './csv/read-csv';
+export * from './mail/mailer';

@@ -3,10 +3,11 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
 import { DocumentsModule } from './documents/document-store';
+import { MailModule } from './mail/mailer';
 
 /** Platform services every process needs: config, database, queue producer, document store. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule],
-  exports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule, MailModule],
+  exports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule, MailModule],
 })
 export class SharedModule {}

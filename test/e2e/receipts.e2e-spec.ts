@@ -162,6 +162,14 @@ describe('donation receipts, rendered by the worker', () => {
       .send({ donationIds: [donation.id] })
       .expect(409);
     expect(again.body.code).toBe('RECEIPT_EXISTS');
+
+    const noMail = await api
+      .http()
+      .post(`${base}/receipts/${receipt.id}/send`)
+      .set(treasurer)
+      .send({ email: 'x@mail.example' })
+      .expect(422);
+    expect(noMail.body.code).toBe('SMTP_NOT_CONFIGURED');
   });
 
   it('issues a Sammelbestätigung whose annex lists each donation and sums to the total; tricky amounts in words', async () => {

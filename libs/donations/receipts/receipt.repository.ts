@@ -273,6 +273,68 @@ export class ReceiptRepository {
     return { withoutReceipt, mismatched };
   }
 
+  async donorEmail(donorId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ email: string | null }[]>(
+      `SELECT email FROM donors WHERE id = $1`,
+      [donorId],
+    );
+    return row?.email ?? null;
+  }
+
+  async insertDelivery(
+    m: EntityManager,
+    id: string,
+    receiptId: string,
+    email: string,
+    userId: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO receipt_deliveries (id, receipt_id, email, status, requested_by) VALUES ($1, $2, $3, 'pending', $4)`,
+      [id, receiptId, email, userId],
+    );
+  }
+
+  async delivery(
+    id: string,
+  ): Promise<{ receiptId: string; email: string; status: string } | undefined> {
+    const [row] = await this.db.query<{ receiptId: string; email: string; status: string }[]>(
+      `SELECT receipt_id AS "receiptId", email, status FROM receipt_deliveries WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  async markDelivered(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE receipt_deliveries SET status = 'sent', sent_at = now(), error = NULL WHERE id = $1`,
+      [id],
+    );
+  }
+
+  async markDeliveryFailed(id: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE receipt_deliveries SET status = 'failed', error = left($2, 500) WHERE id = $1 AND status <> 'sent'`,
+      [id, error],
+    );
+  }
+
+  async deliveries(receiptId: string): Promise<
+    {
+      id: string;
+      email: string;
+      status: string;
+      error: string | null;
+      requestedAt: Date;
+      sentAt: Date | null;
+    }[]
+  > {
+    return this.db.query(
+      `SELECT id, email, status, error, requested_at AS "requestedAt", sent_at AS "sentAt" FROM receipt_deliveries
+        WHERE receipt_id = $1 ORDER BY requested_at`,
+      [receiptId],
+    );
+  }
+
   async markVoid(m: EntityManager, id: string, reason: string): Promise<void> {
     await m.query(`UPDATE receipts SET voided_at = now(), void_reason = $2 WHERE id = $1`, [
       id,

@@ -14,6 +14,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -99,6 +100,28 @@ class MismatchDto {
 class ReconciliationDto {
   @ApiProperty({ type: UnreceiptedDto, isArray: true }) withoutReceipt: UnreceiptedDto[];
   @ApiProperty({ type: MismatchDto, isArray: true }) mismatched: MismatchDto[];
+}
+
+class SendReceiptDto {
+  @ApiPropertyOptional({ description: 'Defaults to the donor’s address' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+class DeliveryRequestDto {
+  @ApiProperty({ format: 'uuid' }) deliveryId: string;
+  @ApiProperty() email: string;
+}
+
+class DeliveryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ['pending', 'sent', 'failed'] }) status: string;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty() requestedAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
 }
 
 class PdfQueryDto {
@@ -254,6 +277,34 @@ export class ReceiptsController {
         `attachment; filename="Zuwendungsbestaetigung-${number}${q.duplicate ? '-Zweitschrift' : ''}.pdf"`,
       )
       .send(pdf);
+  }
+
+  @Post(':id/send')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    type: DeliveryRequestDto,
+    description: 'Queued; the worker sends it and records the outcome',
+  })
+  @ApiProblems(400, 401, 403, 404, 422)
+  send(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SendReceiptDto,
+  ): Promise<DeliveryRequestDto> {
+    return this.receipts.send(actor, orgId, id, body.email);
+  }
+
+  @Get(':id/deliveries')
+  @Roles(...READ)
+  @ApiOkResponse({ type: DeliveryDto, isArray: true })
+  @ApiProblems(401, 403, 404)
+  deliveries(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DeliveryDto[]> {
+    return this.receipts.deliveries(actor, orgId, id);
   }
 
   @Post(':id/void')

@@ -17,6 +17,11 @@ export class ReceiptsHandlers {
     await this.receipts.render(job.data.receiptId);
   }
 
+  @JobHandler('receipts.send')
+  async send(job: Job<{ deliveryId: string }>): Promise<void> {
+    await this.receipts.deliver(job.data.deliveryId);
+  }
+
   @JobHandler('receipts.run')
   async run(job: Job<{ runId: string }>): Promise<void> {
     await this.runs.process(job.data.runId);

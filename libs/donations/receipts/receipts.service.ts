@@ -7,6 +7,7 @@ import {
   DocumentStore,
   DomainError,
   JobQueue,
+  Mailer,
   notFound,
   pageOf,
   pageWindow,
@@ -18,7 +19,7 @@ import {
 } from '@dachwerk/shared';
 import { DONATION_READERS } from '../donors.service';
 import type { ReceiptContent } from './receipt-content';
-import { renderReceiptPdf } from './receipt-pdf.renderer';
+import { germanAmount, renderReceiptPdf } from './receipt-pdf.renderer';
 import { Receipt, ReceiptRepository } from './receipt.repository';
 
 const YEARS_VALID = { freistellungsbescheid: 5, feststellung_60a: 3 } as const;
@@ -40,6 +41,7 @@ export class ReceiptsService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly documents: DocumentStore,
+    private readonly mailer: Mailer,
   ) {}
 
   async issue(actor: Actor, organisationId: string, donationIds: string[]): Promise<Receipt> {
@@ -165,6 +167,81 @@ export class ReceiptsService {
       number: receipt.number,
       pdf: await this.documents.get(receipt.documentPath, receipt.documentSha256),
     };
+  }
+
+  /** E-mails a receipt (to the donor's address unless another is given); the worker sends it. */
+  async send(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    email?: string,
+  ): Promise<{ deliveryId: string; email: string }> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    this.mailer.assertConfigured();
+    const receipt = await this.get(actor, organisationId, id);
+    if (receipt.voidedAt)
+      throw new DomainError('RECEIPT_VOID', 'A void receipt is not sent', { receiptId: id });
+    const to = email ?? (await this.receipts.donorEmail(receipt.donorId));
+    if (!to)
+      throw new DomainError('EMAIL_MISSING', 'The donor has no e-mail address; give one', {
+        field: 'email',
+      });
+    const deliveryId = uuidv7();
+    await this.transactions.run(async (m) => {
+      await this.receipts.insertDelivery(m, deliveryId, id, to, actor.userId);
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'receipt.send-requested',
+        entityType: 'receipt',
+        entityId: id,
+        data: { deliveryId },
+      });
+    });
+    await this.jobs.enqueue(
+      'receipts.send',
+      { deliveryId },
+      { jobId: `receipt-delivery-${deliveryId}` },
+    );
+    return { deliveryId, email: to };
+  }
+
+  /** Job `receipts.send`: sends the stored PDF and records the outcome; a sent delivery is not sent twice. */
+  async deliver(deliveryId: string): Promise<void> {
+    const delivery = await this.receipts.delivery(deliveryId);
+    if (!delivery || delivery.status === 'sent') return;
+    const receipt = await this.receipts.findById(delivery.receiptId);
+    if (!receipt?.documentPath || !receipt.documentSha256)
+      throw new Error(`Receipt ${delivery.receiptId} is not rendered yet`);
+    const pdf = await this.documents.get(receipt.documentPath, receipt.documentSha256);
+    const message = {
+      to: delivery.email,
+      subject: `Ihre Zuwendungsbestätigung ${receipt.number}`,
+      text: `Guten Tag,\n\nim Anhang finden Sie Ihre Zuwendungsbestätigung Nr. ${receipt.number} über ${germanAmount(receipt.totalCents)}.\n\nVielen Dank für Ihre Unterstützung!\n${receipt.content.issuer.name}`,
+      attachments: [
+        {
+          filename: `Zuwendungsbestaetigung-${receipt.number}.pdf`,
+          content: pdf,
+          contentType: 'application/pdf',
+        },
+      ],
+    };
+    try {
+      await this.mailer.send(message);
+    } catch (error) {
+      // Recorded for the staff; BullMQ retries with backoff.
+      await this.receipts.markDeliveryFailed(
+        deliveryId,
+        error instanceof Error ? error.message : String(error),
+      );
+      throw error;
+    }
+    await this.receipts.markDelivered(deliveryId);
+  }
+
+  async deliveries(actor: Actor, organisationId: string, id: string) {
+    await this.get(actor, organisationId, id);
+    return this.receipts.deliveries(id);
   }
 
   /** Job `receipts.render`: renders from the stored row and attaches the document once. */

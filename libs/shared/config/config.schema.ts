@@ -39,6 +39,13 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Behind a reverse proxy, trust X-Forwarded-For for the client IP. */
   TRUST_PROXY: boolean.default('false'),
+  /** Outgoing mail (receipts, letters), e.g. smtp://user:pass@mail.example:587; unset = no e-mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender of outgoing mail, required with SMTP_URL. */
+  SMTP_FROM: z.string().min(3).optional(),
   /** Where generated documents (PDF, CSV) are stored. */
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
 });
@@ -50,6 +57,9 @@ export class ConfigError extends Error {}
 /** Parses the environment; a bad or missing value names the variable. */
 export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   const result = configSchema.safeParse(env);
+  if (result.success && result.data.SMTP_URL && !result.data.SMTP_FROM) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_FROM: is required when SMTP_URL is set');
+  }
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -14,6 +14,8 @@ export const JOBS = {
   'receipts.reconcile': { queue: 'maintenance', everyMs: 60 * 1000 },
   /** Works through an annual receipt run (job id `receipt-run-<id>`); resumable. */
   'receipts.run': { queue: 'documents' },
+  /** Sends a receipt by e-mail (job id `receipt-delivery-<id>`); the delivery row records it. */
+  'receipts.send': { queue: 'mail' },
   /** Forgets Idempotency-Keys after a week; a client retries within minutes, not weeks. */
   'system.purge-idempotency-keys': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
 } as const satisfies Record<string, JobDefinition>;
@@ -34,6 +36,7 @@ export interface JobPayloads {
   'receipts.render': { receiptId: string };
   'receipts.reconcile': Record<string, never>;
   'receipts.run': { runId: string };
+  'receipts.send': { deliveryId: string };
 }
 
 export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];

@@ -5,6 +5,7 @@ import { Donations1764300000000 } from './1764300000000-donations';
 import { Receipts1764400000000 } from './1764400000000-receipts';
 import { ReceiptRuns1764500000000 } from './1764500000000-receipt-runs';
 import { DonationImports1764600000000 } from './1764600000000-donation-imports';
+import { ReceiptDeliveries1764700000000 } from './1764700000000-receipt-deliveries';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Receipts1764400000000,
   ReceiptRuns1764500000000,
   DonationImports1764600000000,
+  ReceiptDeliveries1764700000000,
 ];
