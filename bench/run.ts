@@ -1,5 +1,6 @@
 import { benchAuthMe } from './auth-me.bench';
 import { benchLedger } from './ledger.bench';
+import { benchReceipts } from './receipts.bench';
 import { startBenchServices } from './support/services';
 
 /**
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     const only = process.argv[2];
     if (!only || only === 'auth') await benchAuthMe(services);
     if (!only || only === 'ledger') await benchLedger(services);
+    if (!only || only === 'receipts') await benchReceipts(services);
   } finally {
     await services.stop();
   }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+// Must come before pdfkit: pdfkit then reuses parsed fonts across documents.
+import './fontkit-cache';
 import PDFDocument from 'pdfkit';
 import type { ReceiptContent } from './receipt-content';
 
@@ -55,11 +57,18 @@ function exemptionText(c: ReceiptContent): string {
         `mit Bescheid vom ${germanDate(e.issuedOn)} nach § 60a AO gesondert festgestellt. Wir fördern nach unserer Satzung ${purposes}.`;
 }
 
-export function renderReceiptPdf(
-  c: ReceiptContent,
-  options: { duplicate?: boolean } = {},
-): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
+export interface RenderOptions {
+  duplicate?: boolean;
+  /** Benchmarks only: 'builtin' uses Helvetica (no embedding), 'reparse' a fresh font copy per document. */
+  fontMode?: 'embedded' | 'builtin' | 'reparse';
+}
+
+export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {}): Promise<Buffer> {
+  const loaded = loadFonts();
+  const { regular, bold } =
+    options.fontMode === 'reparse'
+      ? { regular: Buffer.from(loaded.regular), bold: Buffer.from(loaded.bold) }
+      : loaded;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 50, bottom: 40, left: 56, right: 56 },
@@ -69,8 +78,13 @@ export function renderReceiptPdf(
       CreationDate: new Date(`${c.issuedOn}T12:00:00Z`),
     },
   });
-  doc.registerFont('Body', regular);
-  doc.registerFont('Bold', bold);
+  if (options.fontMode === 'builtin') {
+    doc.registerFont('Body', 'Helvetica');
+    doc.registerFont('Bold', 'Helvetica-Bold');
+  } else {
+    doc.registerFont('Body', regular);
+    doc.registerFont('Bold', bold);
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) =>
