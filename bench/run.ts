@@ -1,4 +1,5 @@
 import { benchAuthMe } from './auth-me.bench';
+import { benchDonationImport } from './donations.bench';
 import { benchLedger } from './ledger.bench';
 import { benchReceipts } from './receipts.bench';
 import { startBenchServices } from './support/services';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     if (!only || only === 'auth') await benchAuthMe(services);
     if (!only || only === 'ledger') await benchLedger(services);
     if (!only || only === 'receipts') await benchReceipts(services);
+    if (!only || only === 'donations') await benchDonationImport(services);
   } finally {
     await services.stop();
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
+import { LedgerService } from '@dachwerk/ledger';
 import {
   assertOrganisationRole,
   DomainError,
@@ -11,8 +12,12 @@ import {
   type Actor,
 } from '@dachwerk/shared';
 import { ImportError, ImportRow, parseDonationImport } from './donation-import-csv';
-import { DonationsService } from './donations.service';
+import { donationLines } from './donation-accounts';
+import { DonationRepository } from './donation.repository';
 import { DonorRepository } from './donor.repository';
+
+/** Rows booked per postMany call. */
+const BATCH = 5000;
 
 export interface DonationImport {
   id: string;
@@ -36,7 +41,8 @@ export interface DonationImport {
 export class DonationImportsService {
   constructor(
     private readonly db: DataSource,
-    private readonly donations: DonationsService,
+    private readonly ledger: LedgerService,
+    private readonly donationRows: DonationRepository,
     private readonly donors: DonorRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -129,20 +135,7 @@ export class DonationImportsService {
           409,
         );
       }
-      for (const row of imp.rows) {
-        const donorId = await this.donorFor(m, organisationId, row);
-        await this.donations.recordIn(m, actor, organisationId, {
-          donorId,
-          kind: 'money',
-          channel: row.channel,
-          receivedOn: row.receivedOn,
-          amountCents: row.amountCents,
-          earmark: row.earmark,
-          ...(row.costCentre ? { costCentre: row.costCentre } : {}),
-          ...(row.earmarkPurpose ? { earmarkPurpose: row.earmarkPurpose } : {}),
-          ...(row.purpose ? { purpose: row.purpose } : {}),
-        });
-      }
+      await this.book(m, actor, organisationId, imp.rows);
       await m.query(
         `UPDATE donation_imports SET status = 'committed', committed_at = now(), committed_by = $2 WHERE id = $1`,
         [id, actor.userId],
@@ -159,28 +152,91 @@ export class DonationImportsService {
     return this.get(actor, organisationId, id);
   }
 
-  /** An existing donor with the same name and postcode, or a new one. */
-  private async donorFor(
+  /**
+   * Books all rows in bulk, in the caller's transaction: donors found or created first,
+   * entries through LedgerService.postMany, donations in one statement per batch. One
+   * audit row describes the import.
+   */
+  private async book(
+    m: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    rows: ImportRow[],
+  ): Promise<void> {
+    const donorIds = await this.donorsFor(m, organisationId, rows);
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const batch = rows.slice(start, start + BATCH);
+      const ids = batch.map(() => uuidv7());
+      const entries = await this.ledger.postMany(
+        m,
+        organisationId,
+        actor.userId,
+        batch.map((row, i) => ({
+          bookedOn: row.receivedOn,
+          documentOn: row.receivedOn,
+          documentNo: `SP-${row.receivedOn.replace(/-/g, '')}`,
+          text: `Geldspende ${row.donor.lastName ?? row.donor.organisationName ?? ''}`.slice(0, 60),
+          source: 'donation',
+          sourceId: ids[i],
+          lines: donationLines('money', row.channel, row.amountCents, row.costCentre),
+        })),
+      );
+      await this.donationRows.insertMany(
+        m,
+        organisationId,
+        actor.userId,
+        batch.map((row, i) => ({
+          id: ids[i],
+          donorId: donorIds[start + i],
+          channel: row.channel,
+          receivedOn: row.receivedOn,
+          amountCents: row.amountCents,
+          purpose: row.purpose,
+          earmark: row.earmark,
+          earmarkPurpose: row.earmarkPurpose,
+          costCentre: row.costCentre,
+          journalEntryId: entries[i].id,
+        })),
+      );
+    }
+  }
+
+  /** For each row, an existing donor with the same name, first name and postcode, or a new one. */
+  private async donorsFor(
     m: EntityManager,
     organisationId: string,
-    row: ImportRow,
-  ): Promise<string> {
-    const d = row.donor;
-    const [found] = await m.query<{ id: string }[]>(
-      `SELECT COALESCE(merged_into_id, id) AS id FROM donors
-        WHERE organisation_id = $1 AND lower(COALESCE(last_name, organisation_name)) = lower($2)
-          AND COALESCE(lower(first_name), '') = COALESCE(lower($3), '') AND postal_code IS NOT DISTINCT FROM $4
-        ORDER BY created_at LIMIT 1`,
-      [organisationId, d.lastName ?? d.organisationName, d.firstName, d.postalCode],
+    rows: ImportRow[],
+  ): Promise<string[]> {
+    const keyOf = (d: ImportRow['donor']) =>
+      [
+        (d.lastName ?? d.organisationName ?? '').toLowerCase(),
+        (d.firstName ?? '').toLowerCase(),
+        d.postalCode ?? '',
+      ].join('|');
+    const unique = new Map<string, ImportRow['donor']>();
+    for (const row of rows) unique.set(keyOf(row.donor), row.donor);
+    const found = await m.query<{ id: string; k: string }[]>(
+      `SELECT DISTINCT ON (k) id, k FROM (
+         SELECT COALESCE(d.merged_into_id, d.id) AS id, d.created_at,
+                lower(COALESCE(d.last_name, d.organisation_name)) || '|' || COALESCE(lower(d.first_name), '') || '|' ||
+                COALESCE(d.postal_code, '') AS k
+           FROM donors d WHERE d.organisation_id = $1) d
+        WHERE k = ANY($2::text[]) ORDER BY k, created_at`,
+      [organisationId, [...unique.keys()]],
     );
-    if (found) return found.id;
-    return this.donors.insert(m, organisationId, {
-      ...d,
-      country: 'DE',
-      iban: null,
-      memberId: null,
-      consentsToContact: false,
-      consentsToNameSharing: false,
-    });
+    const ids = new Map(found.map((f) => [f.k, f.id]));
+    for (const [key, donor] of unique) {
+      if (ids.has(key)) continue;
+      const id = await this.donors.insert(m, organisationId, {
+        ...donor,
+        country: 'DE',
+        iban: null,
+        memberId: null,
+        consentsToContact: false,
+        consentsToNameSharing: false,
+      });
+      ids.set(key, id);
+    }
+    return rows.map((row) => ids.get(keyOf(row.donor))!);
   }
 }

@@ -123,6 +123,48 @@ export class DonationRepository {
     );
   }
 
+  /** Money donations of an import, one statement per batch. */
+  async insertMany(
+    m: EntityManager,
+    organisationId: string,
+    createdBy: string,
+    rows: {
+      id: string;
+      donorId: string;
+      channel: string;
+      receivedOn: string;
+      amountCents: number;
+      purpose: string | null;
+      earmark: string;
+      earmarkPurpose: string | null;
+      costCentre: string | null;
+      journalEntryId: string;
+    }[],
+  ): Promise<void> {
+    const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+    await m.query(
+      `INSERT INTO donations (id, organisation_id, donor_id, kind, channel, received_on, amount_cents, purpose, earmark,
+         earmark_purpose, cost_centre, journal_entry_id, created_by)
+       SELECT i, $1, d, 'money', c, r, a, p, e, ep, cc, j, $2
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[])
+           AS x(i, d, c, r, a, p, e, ep, cc, j)`,
+      [
+        organisationId,
+        createdBy,
+        col('id'),
+        col('donorId'),
+        col('channel'),
+        col('receivedOn'),
+        col('amountCents'),
+        col('purpose'),
+        col('earmark'),
+        col('earmarkPurpose'),
+        col('costCentre'),
+        col('journalEntryId'),
+      ],
+    );
+  }
+
   async insertCorrection(
     m: EntityManager,
     donationId: string,

@@ -12,3 +12,4 @@ export * from './donation-accounts';
 export { ReceiptsService } from './receipts/receipts.service';
 export { renderReceiptPdf } from './receipts/receipt-pdf.renderer';
 export type { ReceiptContent } from './receipts/receipt-content';
+export { DonationImportsService } from './donation-imports.service';
