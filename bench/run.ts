@@ -1,6 +1,7 @@
 import { benchAuthMe } from './auth-me.bench';
 import { benchDonationImport } from './donations.bench';
 import { benchLedger } from './ledger.bench';
+import { benchReceiptRun } from './receipt-run.bench';
 import { benchReceipts } from './receipts.bench';
 import { startBenchServices } from './support/services';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     if (!only || only === 'ledger') await benchLedger(services);
     if (!only || only === 'receipts') await benchReceipts(services);
     if (!only || only === 'donations') await benchDonationImport(services);
+    if (!only || only === 'receipt-run') await benchReceiptRun(services);
   } finally {
     await services.stop();
   }

@@ -13,3 +13,4 @@ export { ReceiptsService } from './receipts/receipts.service';
 export { renderReceiptPdf } from './receipts/receipt-pdf.renderer';
 export type { ReceiptContent } from './receipts/receipt-content';
 export { DonationImportsService } from './donation-imports.service';
+export { ReceiptRunsService } from './receipts/receipt-runs.service';
