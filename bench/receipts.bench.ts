@@ -177,7 +177,7 @@ export async function benchReceipts(services: BenchServices): Promise<void> {
       '(c) same, 2 workers',
       {
         'receipts/s': two.perSecond,
-        'vs 1': `${(two.perSecond / one.perSecond).toFixed(2)}x`,
+        'vs 1': `${Math.round((two.perSecond / one.perSecond) * 100) / 100}x`,
         'peak RSS MB': two.peak,
       },
       {

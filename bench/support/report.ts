@@ -12,5 +12,5 @@ export function report(
 }
 
 function round(v: number): string {
-  return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2);
+  return String(Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100);
 }

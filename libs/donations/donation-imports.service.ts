@@ -7,6 +7,7 @@ import {
   assertOrganisationRole,
   DomainError,
   notFound,
+  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -62,7 +63,7 @@ export class DonationImportsService {
         { field: 'file' },
         400,
       );
-    const { rows, errors } = parseDonationImport(file, new Date().toISOString().slice(0, 10));
+    const { rows, errors } = parseDonationImport(file, todayIso());
     const id = uuidv7();
     await this.db.query(
       `INSERT INTO donation_imports (id, organisation_id, file_sha256, filename, rows, errors, status, created_by)

@@ -9,6 +9,7 @@ import {
   once,
   pageOf,
   pageWindow,
+  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -19,8 +20,6 @@ import { Donation, DonationRepository } from './donation.repository';
 import { DONATION_READERS } from './donors.service';
 import { DonorRepository } from './donor.repository';
 import type { CreateDonationDto, DonationQueryDto } from './dto/donation.dto';
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * Donations and their bookings. Each donation is booked through LedgerService.post in
@@ -101,7 +100,7 @@ export class DonationsService {
         actor.userId,
         donation.journalEntryId,
         {
-          bookedOn: today(),
+          bookedOn: todayIso(),
           text: `Korrektur Spende ${donation.receivedOn}`,
         },
       );
@@ -206,7 +205,7 @@ export class DonationsService {
         { field: 'amountCents' },
       );
     }
-    if (input.receivedOn > today()) {
+    if (input.receivedOn > todayIso()) {
       throw new DomainError('DATE_IN_FUTURE', 'A donation cannot be received in the future', {
         field: 'receivedOn',
       });

@@ -42,7 +42,3 @@ export function monthlyPeriods(
   }
   return periods;
 }
-
-export function todayIso(now: Date = new Date()): string {
-  return toIso(now);
-}

@@ -10,6 +10,7 @@ import {
   pageOf,
   pageWindow,
   projectPath,
+  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -18,7 +19,7 @@ import {
 } from '@dachwerk/shared';
 import { LEDGER_READERS } from './ledger-reports.service';
 import { entryHash } from './entry-hash';
-import { addDays, addMonths, firstOfMonth, monthlyPeriods, todayIso } from './fiscal-calendar';
+import { addDays, addMonths, firstOfMonth, monthlyPeriods } from './fiscal-calendar';
 import { BalanceDelta, FiscalYear, LedgerRepository, LedgerSettings } from './ledger.repository';
 import type {
   Account,

@@ -40,3 +40,4 @@ export * from './money/german-words';
 export * from './documents/document-store';
 export * from './csv/read-csv';
 export * from './mail/mailer';
+export * from './dates/today';

@@ -1,4 +1,5 @@
 import { createOrganisation, createUser } from '@dachwerk/testing';
+import { binary } from '../support/binary';
 import { login, startApi, TestApi } from '../support/api';
 
 describe('ledger over HTTP', () => {
@@ -300,11 +301,7 @@ describe('ledger over HTTP', () => {
       .get(`${base}/exports/datev?from=2026-01-01&to=2026-12-31`)
       .set(board)
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(datev.headers['content-type']).toMatch(/windows-1252/);
     expect((datev.body as Buffer).toString('latin1').split('\r\n').filter(Boolean)).toHaveLength(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DonationsService } from '@dachwerk/donations';
 import type { Actor } from '@dachwerk/shared';
 import { createOrganisation, createUser } from '@dachwerk/testing';
+import { binary } from '../support/binary';
 import { login, startApi, TestApi, waitFor } from '../support/api';
 import { spawnWorker, stopProcess } from '../support/worker';
 
@@ -116,11 +117,7 @@ describe('annual receipt run survives a killed worker', () => {
       .get(`${base}/receipt-runs/${started.body.id}/receipts.zip`)
       .set(auth)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const zipBody = zip.body as Buffer;
     expect(zipBody.subarray(0, 2).toString()).toBe('PK');
@@ -131,11 +128,7 @@ describe('annual receipt run survives a killed worker', () => {
       .get(`${base}/receipt-runs/${started.body.id}/print.pdf`)
       .set(auth)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const { PDFDocument } = await import('pdf-lib');
     expect((await PDFDocument.load(print.body as Buffer)).getPageCount()).toBe(300); // one donation each: one page each

@@ -1,5 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { createOrganisation, createUser } from '@dachwerk/testing';
+import { binary } from '../support/binary';
 import { login, startApi, TestApi, waitFor } from '../support/api';
 import { spawnWorker, stopProcess } from '../support/worker';
 
@@ -108,11 +109,7 @@ describe('donation receipts, rendered by the worker', () => {
       .get(`${base}/receipts/${id}/pdf${duplicate ? '?duplicate=true' : ''}`)
       .set(treasurer)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toMatch(/application\/pdf/);
     return pdfParse(res.body as Buffer);

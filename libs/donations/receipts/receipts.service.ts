@@ -11,6 +11,7 @@ import {
   notFound,
   pageOf,
   pageWindow,
+  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -26,7 +27,6 @@ const YEARS_VALID = { freistellungsbescheid: 5, feststellung_60a: 3 } as const;
 
 const addYears = (iso: string, years: number): string =>
   `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * Issues Zuwendungsbestätigungen. The number and the frozen content are written in one
@@ -364,13 +364,13 @@ export class ReceiptsService {
     }
 
     const total = donations.reduce((s, d) => s + d.amountCents, 0);
-    const year = Number((replaces?.issuedOn ?? today()).slice(0, 4));
+    const year = Number((replaces?.issuedOn ?? todayIso()).slice(0, 4));
     const seq = await this.receipts.nextNumber(m, organisationId, year);
     const number = `${year}-${String(seq).padStart(6, '0')}`;
     const content: ReceiptContent = {
       number,
       kind,
-      issuedOn: today(),
+      issuedOn: todayIso(),
       issuer,
       donor: {
         name: donor.name,
