@@ -123,16 +123,6 @@ export class DonationsService {
     });
   }
 
-  /** Records and books a donation in the caller's transaction (imports, bank matching). */
-  recordIn(
-    m: EntityManager,
-    actor: Actor,
-    organisationId: string,
-    input: CreateDonationDto,
-  ): Promise<Donation> {
-    return this.book(m, actor, organisationId, input, null);
-  }
-
   private async book(
     m: EntityManager,
     actor: Actor,
