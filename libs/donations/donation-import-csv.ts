@@ -1,4 +1,10 @@
-import { CsvEncodingError, parseEuroToCents, readCsv, type FieldError } from '@dachwerk/shared';
+import {
+  CsvEncodingError,
+  parseDayInput,
+  parseEuroToCents,
+  readCsv,
+  type FieldError,
+} from '@dachwerk/shared';
 import type { MoneyChannel } from './donation-accounts';
 
 export interface ImportRow {
@@ -92,16 +98,6 @@ const EARMARKS: Record<string, ImportRow['earmark']> = {
   initiative: 'initiative',
 };
 
-function isoDate(text: string): string | undefined {
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const iso = german
-    ? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}`
-    : text;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
-}
-
 /**
  * Reads a donation list (money donations): one row per donation with the donor's name
  * and address. Columns are named in German or English; every problem is reported with
@@ -156,7 +152,7 @@ export function parseDonationImport(
     };
     const fail = (field: string, rule: string, message: string) =>
       errors.push({ line, field, rule, message });
-    const receivedOn = isoDate(get('date'));
+    const receivedOn = parseDayInput(get('date'));
     if (!receivedOn) fail('date', 'isDate', 'must be a date (TT.MM.JJJJ or JJJJ-MM-TT)');
     else if (receivedOn > today) fail('date', 'notInFuture', 'must not lie in the future');
     const amount = parseEuroToCents(get('amount'));

@@ -1,4 +1,4 @@
-import { addDays, addMonths, firstOfMonth, lastOfMonth } from './fiscal-calendar';
+import { addDays, addMonths, firstOfMonth, lastOfMonth } from '@dachwerk/shared';
 
 /**
  * Splits [from, to] into whole months (read from account_month_balances) and at most

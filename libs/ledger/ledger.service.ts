@@ -19,7 +19,7 @@ import {
 } from '@dachwerk/shared';
 import { LEDGER_READERS } from './ledger-reports.service';
 import { entryHash } from './entry-hash';
-import { addDays, addMonths, firstOfMonth, monthlyPeriods } from './fiscal-calendar';
+import { addDays, addMonths, firstOfMonth, monthlyPeriods } from '@dachwerk/shared';
 import { BalanceDelta, FiscalYear, LedgerRepository, LedgerSettings } from './ledger.repository';
 import type {
   Account,
@@ -175,6 +175,27 @@ export class LedgerService {
       },
     ]);
     return reversal;
+  }
+
+  /**
+   * Debit minus credit of an account at the end of a day, within the fiscal year that
+   * holds the day (its opening balances included); null when no fiscal year holds it.
+   * For other libraries that compare the books with the outside world (bank statements).
+   */
+  async balanceOn(
+    m: EntityManager,
+    organisationId: string,
+    account: number,
+    on: string,
+  ): Promise<number | null> {
+    const [row] = await m.query<{ cents: string | null; year: string | null }[]>(
+      `SELECT y.id AS year, (SELECT sum(CASE l.side WHEN 'D' THEN l.amount_cents ELSE -l.amount_cents END)
+                               FROM journal_lines l WHERE l.organisation_id = $1 AND l.account_number = $2
+                                AND l.booked_on BETWEEN y.starts_on AND $3) AS cents
+         FROM fiscal_years y WHERE y.organisation_id = $1 AND $3::date BETWEEN y.starts_on AND y.ends_on`,
+      [organisationId, account, on],
+    );
+    return row ? Number(row.cents ?? 0) : null;
   }
 
   // ----- HTTP use cases (role checks, own transaction, audit) -----

@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 // Must come before pdfkit: pdfkit then reuses parsed fonts across documents.
-import './fontkit-cache';
+import { embeddedFonts } from '@dachwerk/shared';
 import PDFDocument from 'pdfkit';
 import type { ReceiptContent } from './receipt-content';
 
 /**
  * Renders a Zuwendungsbestätigung after the BMF templates (money, in kind, collective
- * with annex). Pure: content in, PDF out. The font ships with the dejavu-fonts-ttf
- * package so umlauts render everywhere; it is read from disk once per process.
+ * with annex). Pure: content in, PDF out, with the embedded DejaVu font (umlauts).
  */
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts(): { regular: Buffer; bold: Buffer } {
-  if (!fonts) {
-    const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fonts = {
-      regular: readFileSync(path.join(dir, 'DejaVuSans.ttf')),
-      bold: readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')),
-    };
-  }
-  return fonts;
-}
-
 export const LIABILITY_NOTICE =
   'Hinweis: Wer vorsätzlich oder grob fahrlässig eine unrichtige Zuwendungsbestätigung erstellt oder veranlasst, dass ' +
   'Zuwendungen nicht zu den in der Zuwendungsbestätigung angegebenen steuerbegünstigten Zwecken verwendet werden, haftet ' +
@@ -64,7 +49,7 @@ export interface RenderOptions {
 }
 
 export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {}): Promise<Buffer> {
-  const loaded = loadFonts();
+  const loaded = embeddedFonts();
   const { regular, bold } =
     options.fontMode === 'reparse'
       ? { regular: Buffer.from(loaded.regular), bold: Buffer.from(loaded.bold) }

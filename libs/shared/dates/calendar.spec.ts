@@ -1,4 +1,4 @@
-import { addMonths, lastOfMonth, monthlyPeriods } from './fiscal-calendar';
+import { addMonths, lastOfMonth, monthlyPeriods } from './calendar';
 
 describe('fiscal calendar', () => {
   it('splits a calendar year into 12 months', () => {

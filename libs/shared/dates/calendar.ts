@@ -42,3 +42,14 @@ export function monthlyPeriods(
   }
   return periods;
 }
+
+/** A date as people type it in German files (TT.MM.JJJJ) or ISO; undefined when it is no real day. */
+export function parseDayInput(text: string): string | undefined {
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const iso = german
+    ? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}`
+    : text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
+}
