@@ -10,6 +10,9 @@ export type MoneyChannel = (typeof MONEY_CHANNELS)[number];
  * money to bank or cash against 40450; an in-kind donation consumed for the purposes
  * against 40550; a waived reimbursement as the expense it was against 40650.
  */
+/** The default bank account of SKR 42; banking books to the account of the statement's bank account. */
+export const BANK_ACCOUNT = 18000;
+
 export function donationLines(
   kind: DonationKind,
   channel: MoneyChannel | undefined,
@@ -17,7 +20,13 @@ export function donationLines(
   costCentre: string | null,
 ): PostingLine[] {
   const debit =
-    kind === 'money' ? (channel === 'cash' ? 16000 : 18000) : kind === 'in_kind' ? 67000 : 63010;
+    kind === 'money'
+      ? channel === 'cash'
+        ? 16000
+        : BANK_ACCOUNT
+      : kind === 'in_kind'
+        ? 67000
+        : 63010;
   const credit = kind === 'money' ? 40450 : kind === 'in_kind' ? 40550 : 40650;
   return [
     { account: debit, side: 'debit', amountCents, sphere: 1, costCentre },

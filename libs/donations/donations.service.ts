@@ -15,7 +15,7 @@ import {
   type Actor,
   type Page,
 } from '@dachwerk/shared';
-import { donationLines } from './donation-accounts';
+import { BANK_ACCOUNT, donationLines } from './donation-accounts';
 import { Donation, DonationRepository } from './donation.repository';
 import { DONATION_READERS } from './donors.service';
 import { DonorRepository } from './donor.repository';
@@ -123,12 +123,28 @@ export class DonationsService {
     });
   }
 
+  /**
+   * For banking: a donation a person confirmed from a bank transaction, booked in the
+   * caller's transaction to the ledger account of the bank account it arrived on.
+   */
+  async recordFromBank(
+    m: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    input: CreateDonationDto,
+    bankLedgerAccount: number,
+  ): Promise<Donation> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    return this.book(m, actor, organisationId, input, null, bankLedgerAccount);
+  }
+
   private async book(
     m: EntityManager,
     actor: Actor,
     organisationId: string,
     input: CreateDonationDto,
     replacesDonationId: string | null,
+    bankLedgerAccount?: number,
   ): Promise<Donation> {
     this.checkRules(input);
     const donor = await this.donors.find(m, organisationId, input.donorId);
@@ -145,7 +161,11 @@ export class DonationsService {
       }`.slice(0, 60),
       source: 'donation',
       sourceId: id,
-      lines: donationLines(input.kind, input.channel, input.amountCents, costCentre),
+      lines: donationLines(input.kind, input.channel, input.amountCents, costCentre).map((line) =>
+        bankLedgerAccount && line.account === BANK_ACCOUNT
+          ? { ...line, account: bankLedgerAccount }
+          : line,
+      ),
     });
     await this.donations.insert(m, organisationId, actor.userId, {
       id,

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditApiModule } from '@dachwerk/audit';
 import { AuthApiModule } from '@dachwerk/auth';
+import { BankingApiModule } from '@dachwerk/banking';
 import { DonationsApiModule } from '@dachwerk/donations';
 import { LedgerApiModule } from '@dachwerk/ledger';
+import { MembershipApiModule } from '@dachwerk/membership';
 import { OrganisationsApiModule } from '@dachwerk/organisations';
 import { SharedApiModule, SharedModule } from '@dachwerk/shared';
 
@@ -16,6 +18,8 @@ import { SharedApiModule, SharedModule } from '@dachwerk/shared';
     OrganisationsApiModule,
     LedgerApiModule,
     DonationsApiModule,
+    MembershipApiModule,
+    BankingApiModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { AuditJobsModule } from '@dachwerk/audit';
 import { AuthJobsModule } from '@dachwerk/auth';
 import { DonationsJobsModule } from '@dachwerk/donations';
 import { LedgerJobsModule } from '@dachwerk/ledger';
+import { MembershipJobsModule } from '@dachwerk/membership';
 import { OrganisationsJobsModule } from '@dachwerk/organisations';
 import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared';
 
@@ -17,6 +18,7 @@ import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared'
     OrganisationsJobsModule,
     LedgerJobsModule,
     DonationsJobsModule,
+    MembershipJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -18,6 +18,12 @@ export const JOBS = {
   'receipts.send': { queue: 'mail' },
   /** Forgets Idempotency-Keys after a week; a client retries within minutes, not weeks. */
   'system.purge-idempotency-keys': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
+  /** Renders a fee run's pre-notifications or a dunning run's letters into one PDF. */
+  'membership.letters': { queue: 'documents' },
+  /** Re-enqueues letters of runs that have none after a minute. */
+  'membership.reconcile': { queue: 'maintenance', everyMs: 60 * 1000 },
+  /** Erases restricted leavers whose retention period (§147 AO) has passed. */
+  'membership.erase-expired': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {
@@ -37,6 +43,9 @@ export interface JobPayloads {
   'receipts.reconcile': Record<string, never>;
   'receipts.run': { runId: string };
   'receipts.send': { deliveryId: string };
+  'membership.letters': { kind: 'pre-notification' | 'dunning'; runId: string };
+  'membership.reconcile': Record<string, never>;
+  'membership.erase-expired': Record<string, never>;
 }
 
 export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];

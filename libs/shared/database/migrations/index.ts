@@ -6,6 +6,8 @@ import { Receipts1764400000000 } from './1764400000000-receipts';
 import { ReceiptRuns1764500000000 } from './1764500000000-receipt-runs';
 import { DonationImports1764600000000 } from './1764600000000-donation-imports';
 import { ReceiptDeliveries1764700000000 } from './1764700000000-receipt-deliveries';
+import { Membership1764800000000 } from './1764800000000-membership';
+import { Banking1764900000000 } from './1764900000000-banking';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   ReceiptRuns1764500000000,
   DonationImports1764600000000,
   ReceiptDeliveries1764700000000,
+  Membership1764800000000,
+  Banking1764900000000,
 ];

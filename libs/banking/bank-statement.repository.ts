@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { uuidv7 } from '@dachwerk/shared';
+import type { ParsedStatement } from './camt053';
+
+export type MatchKind =
+  'receivables' | 'direct_debit' | 'return' | 'donation' | 'account' | 'payout';
+
+export interface BankTransaction {
+  id: string;
+  statementId: string;
+  entryNo: number;
+  txNo: number;
+  amountCents: number;
+  bookedOn: string;
+  originalAmountCents: number | null;
+  originalCurrency: string | null;
+  chargesCents: number;
+  endToEndId: string | null;
+  mandateRef: string | null;
+  paymentInfoId: string | null;
+  counterpartyName: string | null;
+  counterpartyIban: string | null;
+  remittance: string | null;
+  returnReason: string | null;
+  status: 'unmatched' | 'matched' | 'ignored';
+  matchedAs: MatchKind | null;
+  journalEntryId: string | null;
+  note: string | null;
+}
+
+export interface StatementSummary {
+  id: string;
+  bankAccountId: string;
+  iban: string;
+  messageVersion: string;
+  statementRef: string;
+  electronicSeq: number | null;
+  fromOn: string | null;
+  toOn: string | null;
+  openingBalanceCents: number | null;
+  closingBalanceCents: number | null;
+  entryCount: number;
+  transactionCount: number;
+  matchedCount: number;
+  unmatchedCount: number;
+  filename: string | null;
+  importedAt: Date;
+}
+
+export const TX_SELECT = `SELECT t.id, e.statement_id AS "statementId", e.entry_no AS "entryNo", t.tx_no AS "txNo",
+    t.amount_cents::float8 AS "amountCents", to_char(t.booked_on, 'YYYY-MM-DD') AS "bookedOn",
+    t.original_amount_cents::float8 AS "originalAmountCents", t.original_currency AS "originalCurrency",
+    t.charges_cents::float8 AS "chargesCents", t.end_to_end_id AS "endToEndId", t.mandate_ref AS "mandateRef",
+    e.payment_info_id AS "paymentInfoId", t.counterparty_name AS "counterpartyName", t.counterparty_iban AS "counterpartyIban",
+    t.remittance, t.return_reason AS "returnReason", t.status, t.matched_as AS "matchedAs", t.journal_entry_id AS "journalEntryId", t.note
+  FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id`;
+
+const SUMMARY = `SELECT s.id, s.bank_account_id AS "bankAccountId", b.iban, s.message_version AS "messageVersion",
+    s.statement_ref AS "statementRef", s.electronic_seq::int AS "electronicSeq", to_char(s.from_on, 'YYYY-MM-DD') AS "fromOn",
+    to_char(s.to_on, 'YYYY-MM-DD') AS "toOn", s.opening_balance_cents::float8 AS "openingBalanceCents",
+    s.closing_balance_cents::float8 AS "closingBalanceCents", s.entry_count AS "entryCount",
+    (SELECT count(*)::int FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id WHERE e.statement_id = s.id) AS "transactionCount",
+    (SELECT count(*)::int FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id WHERE e.statement_id = s.id AND t.status = 'matched') AS "matchedCount",
+    (SELECT count(*)::int FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id WHERE e.statement_id = s.id AND t.status = 'unmatched') AS "unmatchedCount",
+    s.filename, s.imported_at AS "importedAt"
+  FROM bank_statements s JOIN organisation_bank_accounts b ON b.id = s.bank_account_id`;
+
+type Db = EntityManager | DataSource;
+
+/** All SQL on statements, entries and transactions. What the bank said is written once. */
+@Injectable()
+export class BankStatementRepository {
+  constructor(readonly db: DataSource) {}
+
+  async list(
+    organisationId: string,
+    skip: number,
+    take: number,
+  ): Promise<[StatementSummary[], number]> {
+    const rows = await this.db.query<StatementSummary[]>(
+      `${SUMMARY} WHERE s.organisation_id = $1 ORDER BY s.to_on DESC NULLS LAST, s.imported_at DESC OFFSET $2 LIMIT $3`,
+      [organisationId, skip, take],
+    );
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM bank_statements WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return [rows, n];
+  }
+
+  async find(db: Db, organisationId: string, id: string): Promise<StatementSummary | undefined> {
+    const [row] = await db.query<StatementSummary[]>(
+      `${SUMMARY} WHERE s.organisation_id = $1 AND s.id = $2`,
+      [organisationId, id],
+    );
+    return row;
+  }
+
+  transactionsOf(db: Db, statementId: string): Promise<BankTransaction[]> {
+    return db.query(`${TX_SELECT} WHERE e.statement_id = $1 ORDER BY e.entry_no, t.tx_no`, [
+      statementId,
+    ]);
+  }
+
+  /** Inserts a parsed statement; returns the new transactions in statement order. */
+  async insert(
+    m: EntityManager,
+    organisationId: string,
+    bankAccountId: string,
+    s: ParsedStatement,
+    meta: { sha256: string; filename: string | null; userId: string | null },
+  ): Promise<{ statementId: string; transactions: BankTransaction[] }> {
+    const statementId = uuidv7();
+    await m.query(
+      `INSERT INTO bank_statements (id, organisation_id, bank_account_id, message_version, statement_ref, electronic_seq, from_on, to_on,
+         opening_balance_cents, closing_balance_cents, entry_count, file_sha256, filename, imported_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        statementId,
+        organisationId,
+        bankAccountId,
+        s.version,
+        s.statementRef,
+        s.electronicSeq,
+        s.fromOn,
+        s.toOn,
+        s.openingCents,
+        s.closingCents,
+        s.entries.length,
+        meta.sha256,
+        meta.filename,
+        meta.userId,
+      ],
+    );
+    const entryIds = s.entries.map(() => uuidv7());
+    await m.query(
+      `INSERT INTO bank_entries (statement_id, id, entry_no, amount_cents, currency, booked_on, value_on, is_reversal, bank_ref, payment_info_id, transaction_count)
+       SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::bigint[], $5::text[], $6::date[], $7::date[], $8::boolean[], $9::text[], $10::text[], $11::int[])`,
+      [
+        statementId,
+        entryIds,
+        s.entries.map((e) => e.entryNo),
+        s.entries.map((e) => e.amountCents),
+        s.entries.map((e) => e.currency),
+        s.entries.map((e) => e.bookedOn),
+        s.entries.map((e) => e.valueOn),
+        s.entries.map((e) => e.isReversal),
+        s.entries.map((e) => e.bankRef),
+        s.entries.map((e) => e.paymentInfoId),
+        s.entries.map((e) => e.transactions.length),
+      ],
+    );
+    const transactions: BankTransaction[] = s.entries.flatMap((e, i) =>
+      e.transactions.map((t, j) => ({
+        id: uuidv7(),
+        statementId,
+        entryNo: e.entryNo,
+        txNo: j + 1,
+        amountCents: t.amountCents,
+        bookedOn: e.bookedOn,
+        originalAmountCents: t.originalAmountCents,
+        originalCurrency: t.originalCurrency,
+        chargesCents: t.chargesCents,
+        endToEndId: t.endToEndId,
+        mandateRef: t.mandateRef,
+        paymentInfoId: t.paymentInfoId,
+        counterpartyName: t.counterpartyName,
+        counterpartyIban: t.counterpartyIban,
+        remittance: t.remittance,
+        returnReason: t.returnReason,
+        status: 'unmatched' as const,
+        matchedAs: null,
+        journalEntryId: null,
+        note: null,
+        entryId: entryIds[i],
+      })),
+    );
+    const col = <K extends keyof BankTransaction | 'entryId'>(k: K) =>
+      transactions.map((t) => (t as unknown as Record<string, unknown>)[k]);
+    for (let start = 0; start < transactions.length; start += 10_000) {
+      const part = transactions.slice(start, start + 10_000);
+      const c = <K extends keyof BankTransaction | 'entryId'>(k: K) =>
+        col(k).slice(start, start + part.length);
+      await m.query(
+        `INSERT INTO bank_transactions (organisation_id, id, entry_id, tx_no, amount_cents, booked_on, original_amount_cents, original_currency,
+           charges_cents, end_to_end_id, mandate_ref, counterparty_name, counterparty_iban, remittance, return_reason)
+         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::date[], $7::bigint[], $8::text[], $9::bigint[],
+           $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])`,
+        [
+          organisationId,
+          c('id'),
+          c('entryId'),
+          c('txNo'),
+          c('amountCents'),
+          c('bookedOn'),
+          c('originalAmountCents'),
+          c('originalCurrency'),
+          c('chargesCents'),
+          c('endToEndId'),
+          c('mandateRef'),
+          c('counterpartyName'),
+          c('counterpartyIban'),
+          c('remittance'),
+          c('returnReason'),
+        ],
+      );
+    }
+    return { statementId, transactions };
+  }
+
+  /** Records matches in one statement: status, kind and the journal entry of each. */
+  async markMatched(
+    m: EntityManager,
+    matches: { id: string; kind: MatchKind; journalEntryId: string | null; note?: string | null }[],
+    userId: string | null,
+  ): Promise<void> {
+    if (!matches.length) return;
+    await m.query(
+      `UPDATE bank_transactions t SET status = 'matched', matched_as = x.kind, journal_entry_id = x.entry, note = COALESCE(x.note, t.note),
+              matched_by = $5, matched_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[]) AS x(id, kind, entry, note) WHERE t.id = x.id`,
+      [
+        matches.map((x) => x.id),
+        matches.map((x) => x.kind),
+        matches.map((x) => x.journalEntryId),
+        matches.map((x) => x.note ?? null),
+        userId,
+      ],
+    );
+  }
+}

@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@dachwerk/audit';
+import { LedgerService } from '@dachwerk/ledger';
+import {
+  assertOrganisationRole,
+  DomainError,
+  decodeText,
+  notFound,
+  pageOf,
+  pageWindow,
+  todayIso,
+  PageQueryDto,
+  Transactions,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import {
+  BankStatementRepository,
+  BankTransaction,
+  StatementSummary,
+} from './bank-statement.repository';
+import { parseCamt053 } from './camt053';
+import { MatchingService } from './matching.service';
+
+export const BANKING_READERS = ['treasurer', 'board', 'admin'] as const;
+
+export interface Reconciliation {
+  /** The ledger account's balance at the statement's end, within its fiscal year. */
+  booksBalanceCents: number | null;
+  closingBalanceCents: number | null;
+  differenceCents: number | null;
+}
+
+export interface StatementDetail extends StatementSummary, Reconciliation {
+  transactions: BankTransaction[];
+}
+
+interface BankAccountRow {
+  id: string;
+  iban: string;
+  ledgerAccount: number;
+}
+
+/**
+ * camt.053 upload: the whole file or nothing. A statement seen before (same file, or
+ * the same statement id for the account) is refused; every entry and transaction is
+ * kept; matching and its bookings happen in the same transaction; afterwards the
+ * books' bank balance is compared with the statement's closing balance.
+ */
+@Injectable()
+export class BankStatementsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly statements: BankStatementRepository,
+    private readonly matching: MatchingService,
+    private readonly ledger: LedgerService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto,
+  ): Promise<Page<StatementSummary>> {
+    assertOrganisationRole(actor, organisationId, BANKING_READERS);
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await this.statements.list(organisationId, skip, take);
+    return pageOf(items, total, query);
+  }
+
+  async get(actor: Actor, organisationId: string, id: string): Promise<StatementDetail> {
+    assertOrganisationRole(actor, organisationId, BANKING_READERS);
+    const summary = await this.statements.find(this.db, organisationId, id);
+    if (!summary) throw notFound('Bank statement', id);
+    return {
+      ...summary,
+      ...(await this.reconcile(organisationId, summary)),
+      transactions: await this.statements.transactionsOf(this.db, id),
+    };
+  }
+
+  async upload(
+    actor: Actor,
+    organisationId: string,
+    file: Buffer | undefined,
+    filename: string | undefined,
+  ): Promise<StatementDetail[]> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    if (!file?.length)
+      throw new DomainError(
+        'FILE_REQUIRED',
+        'Upload the camt.053 file as multipart field "file"',
+        { field: 'file' },
+        400,
+      );
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    const parsed = parseCamt053(decodeText(file));
+    const today = todayIso();
+    const future = parsed.flatMap((s, i) =>
+      s.entries.filter((e) => e.bookedOn > today).map((e) => ({ s: i + 1, e: e.entryNo })),
+    );
+    if (future.length)
+      throw new DomainError('STATEMENT_IN_FUTURE', 'A statement cannot hold bookings after today', {
+        errors: future.slice(0, 20).map((f) => ({
+          field: `Ntry[${f.e}].BookgDt`,
+          rule: 'notInFuture',
+          message: `statement ${f.s}, entry ${f.e} is booked after today`,
+        })),
+      });
+    const accounts = await this.db.query<BankAccountRow[]>(
+      `SELECT id, iban, ledger_account AS "ledgerAccount" FROM organisation_bank_accounts WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    const accountOf = parsed.map((s, i) => {
+      const account = accounts.find((a) => a.iban === s.iban);
+      if (!account)
+        throw new DomainError(
+          'STATEMENT_ACCOUNT_UNKNOWN',
+          `Statement ${i + 1} is for ${s.iban}, which is not a bank account of this organisation`,
+          {
+            field: 'file',
+            iban: s.iban,
+          },
+        );
+      if (s.currency !== 'EUR')
+        throw new DomainError(
+          'STATEMENT_CURRENCY_UNSUPPORTED',
+          `Statement ${i + 1} is kept in ${s.currency}; only EUR accounts are supported`,
+          { field: 'file' },
+        );
+      return account;
+    });
+    const ids = await this.transactions.run(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('bank_statement:' || $1))`, [
+        organisationId,
+      ]);
+      const [seen] = await m.query<{ ref: string }[]>(
+        `SELECT statement_ref AS ref FROM bank_statements WHERE organisation_id = $1 AND (file_sha256 = $2
+            OR (bank_account_id, statement_ref) IN (SELECT * FROM unnest($3::uuid[], $4::text[])))`,
+        [organisationId, sha256, accountOf.map((a) => a.id), parsed.map((s) => s.statementRef)],
+      );
+      if (seen)
+        throw new DomainError(
+          'STATEMENT_ALREADY_IMPORTED',
+          `Statement ${seen.ref} was imported before; nothing was changed`,
+          { field: 'file' },
+          409,
+        );
+      const created: string[] = [];
+      for (let i = 0; i < parsed.length; i++) {
+        const s = parsed[i];
+        const { statementId, transactions } = await this.statements.insert(
+          m,
+          organisationId,
+          accountOf[i].id,
+          s,
+          {
+            sha256: i === 0 ? sha256 : createHash('sha256').update(`${sha256}:${i}`).digest('hex'),
+            filename: filename ?? null,
+            userId: actor.userId,
+          },
+        );
+        const matched = await this.matching.autoMatch(
+          m,
+          {
+            organisationId,
+            userId: actor.userId,
+            ledgerAccount: accountOf[i].ledgerAccount,
+            statementRef: s.statementRef,
+          },
+          transactions,
+        );
+        await this.audit.record(m, {
+          actorUserId: actor.userId,
+          organisationId,
+          action: 'bank-statement.imported',
+          entityType: 'bank_statement',
+          entityId: statementId,
+          data: {
+            statementRef: s.statementRef,
+            entries: s.entries.length,
+            transactions: transactions.length,
+            matched,
+          },
+        });
+        created.push(statementId);
+      }
+      return created;
+    });
+    return Promise.all(ids.map((id) => this.get(actor, organisationId, id)));
+  }
+
+  private async reconcile(organisationId: string, s: StatementSummary): Promise<Reconciliation> {
+    const [account] = await this.db.query<{ ledgerAccount: number }[]>(
+      `SELECT ledger_account AS "ledgerAccount" FROM organisation_bank_accounts WHERE id = $1`,
+      [s.bankAccountId],
+    );
+    const [last] = await this.db.query<{ d: string | null }[]>(
+      `SELECT to_char(max(booked_on), 'YYYY-MM-DD') AS d FROM bank_entries WHERE statement_id = $1`,
+      [s.id],
+    );
+    const on = s.toOn ?? last.d;
+    const books = on
+      ? await this.ledger.balanceOn(this.db.manager, organisationId, account.ledgerAccount, on)
+      : null;
+    return {
+      booksBalanceCents: books,
+      closingBalanceCents: s.closingBalanceCents,
+      differenceCents:
+        books === null || s.closingBalanceCents === null ? null : s.closingBalanceCents - books,
+    };
+  }
+}

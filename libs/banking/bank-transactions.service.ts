@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@dachwerk/audit';
+import { DonationsService } from '@dachwerk/donations';
+import { FEE_ACCOUNTS, ReceivablesService } from '@dachwerk/membership';
+import {
+  assertOrganisationRole,
+  DomainError,
+  notFound,
+  pageOf,
+  pageWindow,
+  Transactions,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import { BankStatementRepository, BankTransaction, TX_SELECT } from './bank-statement.repository';
+import { BANKING_READERS } from './bank-statements.service';
+import type { BankTransactionQueryDto, MatchTransactionDto } from './dto/banking.dto';
+import { MatchingService } from './matching.service';
+
+export interface Suggestion {
+  kind: 'member' | 'donor';
+  id: string;
+  name: string;
+  reason: 'iban' | 'name' | 'member-number';
+  /** For members: their unpaid receivables and the sum. */
+  receivableIds?: string[];
+  openCents?: number;
+}
+
+/**
+ * The queue of transactions matching could not place, and what a person does with
+ * them: pay receivables, confirm a donation, book against an account, or ignore with
+ * a reason. Each resolution is booked and audited in one transaction.
+ */
+@Injectable()
+export class BankTransactionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly statements: BankStatementRepository,
+    private readonly matching: MatchingService,
+    private readonly receivables: ReceivablesService,
+    private readonly donations: DonationsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    actor: Actor,
+    organisationId: string,
+    q: BankTransactionQueryDto,
+  ): Promise<Page<BankTransaction>> {
+    assertOrganisationRole(actor, organisationId, BANKING_READERS);
+    const { skip, take } = pageWindow(q);
+    const where = `t.organisation_id = $1 AND ($2::text IS NULL OR t.status = $2)`;
+    const items = await this.db.query<BankTransaction[]>(
+      `${TX_SELECT} WHERE ${where} ORDER BY t.booked_on, e.entry_no, t.tx_no, t.id OFFSET $3 LIMIT $4`,
+      [organisationId, q.status ?? null, skip, take],
+    );
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM bank_transactions t WHERE ${where}`,
+      [organisationId, q.status ?? null],
+    );
+    return pageOf(items, n, q);
+  }
+
+  async get(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+  ): Promise<BankTransaction & { suggestions: Suggestion[] }> {
+    assertOrganisationRole(actor, organisationId, BANKING_READERS);
+    const [tx] = await this.db.query<BankTransaction[]>(
+      `${TX_SELECT} WHERE t.organisation_id = $1 AND t.id = $2`,
+      [organisationId, id],
+    );
+    if (!tx) throw notFound('Bank transaction', id);
+    return {
+      ...tx,
+      suggestions: tx.status === 'unmatched' ? await this.suggest(organisationId, tx) : [],
+    };
+  }
+
+  async match(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    input: MatchTransactionDto,
+  ): Promise<BankTransaction> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    await this.transactions.run(async (m) => {
+      const [tx] = await m.query<
+        (BankTransaction & { ledgerAccount: number; statementRef: string })[]
+      >(
+        `${TX_SELECT.replace(
+          'FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id',
+          `, b.ledger_account AS "ledgerAccount", s.statement_ref AS "statementRef"
+           FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id JOIN bank_statements s ON s.id = e.statement_id
+           JOIN organisation_bank_accounts b ON b.id = s.bank_account_id`,
+        )} WHERE t.organisation_id = $1 AND t.id = $2 FOR UPDATE OF t`,
+        [organisationId, id],
+      );
+      if (!tx) throw notFound('Bank transaction', id);
+      if (tx.status !== 'unmatched')
+        throw new DomainError(
+          'TRANSACTION_NOT_UNMATCHED',
+          `The transaction is ${tx.status} already`,
+          {},
+          409,
+        );
+      const ctx = {
+        organisationId,
+        userId: actor.userId,
+        ledgerAccount: tx.ledgerAccount,
+        statementRef: tx.statementRef,
+      };
+      const amount = Math.abs(tx.amountCents);
+      if (input.kind === 'ignore') {
+        await m.query(
+          `UPDATE bank_transactions SET status = 'ignored', note = $2, matched_by = $3, matched_at = now() WHERE id = $1`,
+          [id, input.note!.trim(), actor.userId],
+        );
+      } else if (input.kind === 'receivables') {
+        if (tx.amountCents <= 0)
+          throw new DomainError('MATCH_NEEDS_CREDIT', 'Only money received can pay receivables', {
+            field: 'kind',
+          });
+        const list = await this.receivables.byIds(m, organisationId, input.receivableIds!);
+        if (list.length !== new Set(input.receivableIds).size)
+          throw new DomainError('RECEIVABLE_UNKNOWN', 'A receivable does not exist', {
+            field: 'receivableIds',
+          });
+        if (list.some((r) => r.status === 'settled'))
+          throw new DomainError(
+            'RECEIVABLE_SETTLED',
+            'A receivable is settled already',
+            { field: 'receivableIds' },
+            409,
+          );
+        const sum = list.reduce((s, r) => s + r.amountCents, 0);
+        if (sum !== tx.amountCents)
+          throw new DomainError(
+            'MATCH_AMOUNT_MISMATCH',
+            `The receivables sum to ${sum / 100} €, the transaction is ${tx.amountCents / 100} €`,
+            { field: 'receivableIds' },
+          );
+        await this.matching.execute(m, ctx, [
+          {
+            txIds: [id],
+            kind: 'receivables',
+            posting: this.matching.posting(ctx, tx.bookedOn, `Zahlung ${list[0].memberNo}`, [
+              { account: tx.ledgerAccount, side: 'debit', amountCents: amount, sphere: 1 },
+              { account: FEE_ACCOUNTS.receivable, side: 'credit', amountCents: amount, sphere: 1 },
+            ]),
+            settle: list,
+          },
+        ]);
+      } else if (input.kind === 'donation') {
+        if (tx.amountCents <= 0)
+          throw new DomainError('MATCH_NEEDS_CREDIT', 'Only money received can be a donation', {
+            field: 'kind',
+          });
+        const donation = await this.donations.recordFromBank(
+          m,
+          actor,
+          organisationId,
+          {
+            donorId: input.donorId!,
+            kind: 'money',
+            channel: 'transfer',
+            receivedOn: tx.bookedOn,
+            amountCents: tx.amountCents,
+            purpose: tx.remittance?.slice(0, 300),
+            earmark: input.earmark ?? 'general',
+            earmarkPurpose: input.earmarkPurpose,
+            costCentre: input.costCentre,
+          },
+          tx.ledgerAccount,
+        );
+        await this.statements.markMatched(
+          m,
+          [
+            {
+              id,
+              kind: 'donation',
+              journalEntryId: donation.journalEntryId,
+              note: `donation ${donation.id}`,
+            },
+          ],
+          actor.userId,
+        );
+      } else {
+        const credit = tx.amountCents > 0;
+        await this.matching.postAndMark(
+          m,
+          ctx,
+          id,
+          input.note?.trim() || tx.remittance || 'Bankbuchung',
+          [
+            {
+              account: tx.ledgerAccount,
+              side: credit ? 'debit' : 'credit',
+              amountCents: amount,
+              sphere: input.sphere ?? 1,
+            },
+            {
+              account: input.account!,
+              side: credit ? 'credit' : 'debit',
+              amountCents: amount,
+              sphere: input.sphere,
+            },
+          ],
+          tx.bookedOn,
+        );
+      }
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'bank-transaction.matched',
+        entityType: 'bank_transaction',
+        entityId: id,
+        data: { ...input },
+      });
+    });
+    const [tx] = await this.db.query<BankTransaction[]>(`${TX_SELECT} WHERE t.id = $1`, [id]);
+    return tx;
+  }
+
+  private async suggest(organisationId: string, tx: BankTransaction): Promise<Suggestion[]> {
+    const words = (tx.remittance ?? '')
+      .split(/[\s,;:]+/)
+      .filter((w) => w.length >= 2 && w.length <= 20);
+    const name = (tx.counterpartyName ?? '').trim();
+    const members = await this.db.query<
+      (Suggestion & { receivableIds: string[] | null; openCents: number | null })[]
+    >(
+      `WITH hits AS (
+         SELECT mb.id, 'member-number' AS reason FROM members mb WHERE mb.organisation_id = $1 AND mb.member_no = ANY($2::text[])
+         UNION SELECT s.member_id, 'iban' FROM sepa_mandates s WHERE s.organisation_id = $1 AND s.iban = $3
+         UNION SELECT mb.id, 'name' FROM members mb WHERE mb.organisation_id = $1 AND $4 <> '' AND mb.erased_at IS NULL
+               AND $4 ILIKE '%' || COALESCE(mb.last_name, mb.organisation_name) || '%')
+       SELECT 'member' AS kind, mb.id, COALESCE(mb.organisation_name, concat_ws(' ', mb.first_name, mb.last_name)) AS name, min(h.reason) AS reason,
+              array_agg(r.id) FILTER (WHERE r.id IS NOT NULL) AS "receivableIds", sum(r.amount_cents)::int AS "openCents"
+         FROM hits h JOIN members mb ON mb.id = h.id
+         LEFT JOIN receivables r ON r.member_id = mb.id AND r.status IN ('open', 'returned')
+        GROUP BY mb.id LIMIT 10`,
+      [organisationId, words, tx.counterpartyIban ?? '', name],
+    );
+    const donors = await this.db.query<Suggestion[]>(
+      `SELECT 'donor' AS kind, id, COALESCE(organisation_name, concat_ws(' ', first_name, last_name)) AS name,
+              CASE WHEN iban = $2 THEN 'iban' ELSE 'name' END AS reason
+         FROM donors WHERE organisation_id = $1 AND merged_into_id IS NULL
+          AND (iban = $2 OR ($3 <> '' AND $3 ILIKE '%' || COALESCE(last_name, organisation_name) || '%')) LIMIT 10`,
+      [organisationId, tx.counterpartyIban ?? '', name],
+    );
+    return [
+      ...members.map((s) => ({
+        ...s,
+        receivableIds: s.receivableIds ?? [],
+        openCents: s.openCents ?? 0,
+      })),
+      ...donors,
+    ];
+  }
+}

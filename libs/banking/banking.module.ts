@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@dachwerk/audit';
+import { DonationsModule } from '@dachwerk/donations';
+import { LedgerModule } from '@dachwerk/ledger';
+import { MembershipModule } from '@dachwerk/membership';
+import { BankStatementRepository } from './bank-statement.repository';
+import { BankStatementsService } from './bank-statements.service';
+import { BankTransactionsService } from './bank-transactions.service';
+import { MatchingService } from './matching.service';
+
+@Module({
+  imports: [AuditModule, LedgerModule, MembershipModule, DonationsModule],
+  providers: [
+    BankStatementsService,
+    BankTransactionsService,
+    MatchingService,
+    BankStatementRepository,
+  ],
+  exports: [BankStatementsService, BankTransactionsService, MatchingService],
+})
+export class BankingModule {}

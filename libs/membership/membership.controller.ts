@@ -1,0 +1,530 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ApiProblems,
+  CurrentActor,
+  PageQueryDto,
+  Roles,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
+import {
+  ChangeTierDto,
+  CreateDunningRunDto,
+  CreateFeeRunDto,
+  CreateMandateDto,
+  CreateMemberDto,
+  CreateTierDto,
+  DunningLevelDto,
+  DunningLevelsDto,
+  FeeRunDto,
+  FeeRunPageDto,
+  LeaveDto,
+  MandateDto,
+  MandatePageDto,
+  MandateQueryDto,
+  MemberDto,
+  MemberPageDto,
+  MemberQueryDto,
+  ReceivablePageDto,
+  ReceivableQueryDto,
+  RevokeMandateDto,
+  TierDto,
+  TierRateDto,
+  UpdateMemberDto,
+} from './dto/membership.dto';
+import { DunningService } from './dunning.service';
+import { FeeRunsService } from './fee-runs.service';
+import { MandatesService } from './mandates.service';
+import { MemberImportsService } from './member-imports.service';
+import { MembersService } from './members.service';
+import { ReceivablesService } from './receivables.service';
+import { TiersService } from './tiers.service';
+
+const READ = ['staff', 'treasurer', 'board', 'admin'] as const;
+
+class MemberImportErrorDto {
+  @ApiProperty() line: number;
+  @ApiProperty() field: string;
+  @ApiProperty() rule: string;
+  @ApiProperty() message: string;
+}
+class MemberImportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) filename: string | null;
+  @ApiProperty() rowCount: number;
+  @ApiProperty({ type: MemberImportErrorDto, isArray: true }) errors: MemberImportErrorDto[];
+  @ApiProperty({ enum: ['preview', 'committed'] }) status: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) committedAt: Date | null;
+}
+
+const pdf = (res: Response, name: string, content: Buffer) =>
+  res
+    .status(200)
+    .type('application/pdf')
+    .setHeader('Content-Disposition', `attachment; filename="${name}"`)
+    .send(content);
+
+@ApiTags('membership')
+@ApiBearerAuth()
+@Controller('organisations/:orgId')
+export class MembershipController {
+  constructor(
+    private readonly tiers: TiersService,
+    private readonly members: MembersService,
+    private readonly mandates: MandatesService,
+    private readonly imports: MemberImportsService,
+    private readonly feeRuns: FeeRunsService,
+    private readonly receivables: ReceivablesService,
+    private readonly dunning: DunningService,
+  ) {}
+
+  @Get('tiers')
+  @Roles(...READ)
+  @ApiOkResponse({ type: TierDto, isArray: true })
+  @ApiProblems(401, 403, 404)
+  listTiers(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string) {
+    return this.tiers.list(actor, orgId);
+  }
+
+  @Post('tiers')
+  @Roles('staff', 'treasurer')
+  @ApiCreatedResponse({ type: TierDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  createTier(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateTierDto,
+  ) {
+    return this.tiers.create(actor, orgId, body);
+  }
+
+  @Get('tiers/:id')
+  @Roles(...READ)
+  @ApiOkResponse({ type: TierDto })
+  @ApiProblems(401, 403, 404)
+  getTier(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.tiers.get(actor, orgId, id);
+  }
+
+  @Post('tiers/:id/rates')
+  @Roles('staff', 'treasurer')
+  @ApiCreatedResponse({
+    type: TierDto,
+    description: 'A new rate from a date on; earlier fees keep theirs',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  changeRate(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: TierRateDto,
+  ) {
+    return this.tiers.changeRate(actor, orgId, id, body);
+  }
+
+  @Get('members')
+  @Roles(...READ)
+  @ApiOkResponse({ type: MemberPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  listMembers(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: MemberQueryDto,
+  ) {
+    return this.members.list(actor, orgId, q);
+  }
+
+  @Post('members')
+  @Roles('staff')
+  @ApiCreatedResponse({ type: MemberDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  createMember(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateMemberDto,
+  ) {
+    return this.members.create(actor, orgId, body);
+  }
+
+  @Get('members/:id')
+  @Roles(...READ)
+  @ApiOkResponse({ type: MemberDto })
+  @ApiProblems(401, 403, 404)
+  getMember(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.members.get(actor, orgId, id);
+  }
+
+  @Patch('members/:id')
+  @Roles('staff')
+  @ApiOkResponse({ type: MemberDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  updateMember(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateMemberDto,
+  ) {
+    return this.members.update(actor, orgId, id, body);
+  }
+
+  @Get('members/:id/tiers')
+  @Roles(...READ)
+  @ApiOkResponse({ description: 'Tier history: startsOn, tierId, tierName, reduced' })
+  @ApiProblems(401, 403, 404)
+  tierHistory(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.members.tierHistory(actor, orgId, id);
+  }
+
+  @Post('members/:id/tiers')
+  @Roles('staff')
+  @ApiCreatedResponse({ type: MemberDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  changeTier(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeTierDto,
+  ) {
+    return this.members.changeTier(actor, orgId, id, body);
+  }
+
+  @Post('members/:id/leave')
+  @Roles('staff')
+  @ApiCreatedResponse({ type: MemberDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  leave(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: LeaveDto,
+  ) {
+    return this.members.leave(actor, orgId, id, body);
+  }
+
+  @Get('members/:id/export')
+  @Roles('staff', 'admin')
+  @ApiOkResponse({ description: 'Everything stored about the member (Art. 15 GDPR), as JSON' })
+  @ApiProblems(401, 403, 404)
+  exportMember(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.members.exportData(actor, orgId, id);
+  }
+
+  @Post('members/:id/erasure')
+  @Roles('staff', 'admin')
+  @ApiCreatedResponse({
+    description: 'Restricted now, or erased if the retention period has passed',
+  })
+  @ApiProblems(401, 403, 404, 409)
+  erase(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.members.erase(actor, orgId, id);
+  }
+
+  @Post('member-imports')
+  @Roles('staff')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20_000_000, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'Mitgliedsnummer;Vorname;Nachname;Firma;Straße;PLZ;Ort;E-Mail;Eintritt;Beitragsstufe;Ermäßigt;IBAN;Mandatsreferenz;Mandatsdatum',
+        },
+        mapping: {
+          type: 'string',
+          description:
+            'JSON: column name → field (memberNo, firstName, lastName, organisationName, street, postalCode, city, country, email, phone, joinedOn, tier, reduced, iban, mandateRef, mandateSignedOn)',
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({
+    type: MemberImportDto,
+    description: 'Preview: every line checked, nothing imported yet',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  previewImport(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body('mapping') mapping?: string,
+  ) {
+    return this.imports.preview(actor, orgId, file?.buffer, file?.originalname, mapping);
+  }
+
+  @Get('member-imports/:id')
+  @Roles('staff', 'admin')
+  @ApiOkResponse({ type: MemberImportDto })
+  @ApiProblems(401, 403, 404)
+  getImport(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.imports.get(actor, orgId, id);
+  }
+
+  @Post('member-imports/:id/commit')
+  @Roles('staff')
+  @ApiCreatedResponse({ type: MemberImportDto, description: 'All members created, or none' })
+  @ApiProblems(401, 403, 404, 409, 422)
+  commitImport(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.imports.commit(actor, orgId, id);
+  }
+
+  @Get('mandates')
+  @Roles(...READ)
+  @ApiOkResponse({ type: MandatePageDto })
+  @ApiProblems(400, 401, 403, 404)
+  listMandates(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: MandateQueryDto,
+  ) {
+    return this.mandates.list(actor, orgId, q);
+  }
+
+  @Post('mandates')
+  @Roles('staff', 'treasurer')
+  @ApiCreatedResponse({ type: MandateDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  createMandate(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateMandateDto,
+  ) {
+    return this.mandates.create(actor, orgId, body);
+  }
+
+  @Post('mandates/:id/revoke')
+  @Roles('staff', 'treasurer')
+  @ApiCreatedResponse({ type: MandateDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  revokeMandate(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RevokeMandateDto,
+  ) {
+    return this.mandates.revoke(actor, orgId, id, body);
+  }
+
+  @Get('fee-runs')
+  @Roles(...READ)
+  @ApiOkResponse({ type: FeeRunPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  listFeeRuns(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: PageQueryDto,
+  ) {
+    return this.feeRuns.list(actor, orgId, q);
+  }
+
+  @Post('fee-runs')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    type: FeeRunDto,
+    description: 'Receivables raised and booked; the SEPA file is ready when debitCount > 0',
+  })
+  @ApiProblems(400, 401, 403, 404, 422)
+  createFeeRun(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateFeeRunDto,
+  ) {
+    return this.feeRuns.create(actor, orgId, body);
+  }
+
+  @Get('fee-runs/:id')
+  @Roles(...READ)
+  @ApiOkResponse({ type: FeeRunDto })
+  @ApiProblems(401, 403, 404)
+  getFeeRun(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.feeRuns.get(actor, orgId, id);
+  }
+
+  @Get('fee-runs/:id/sepa-file')
+  @Roles('treasurer')
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: 'pain.008.001.08, validated against the official XSD' })
+  @ApiProblems(401, 403, 404)
+  async sepaFile(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ) {
+    const file = await this.feeRuns.sepaFile(actor, orgId, id);
+    res
+      .status(200)
+      .type('application/xml')
+      .setHeader('Content-Disposition', `attachment; filename="${file.filename}"`)
+      .send(file.content);
+  }
+
+  @Get('fee-runs/:id/pre-notifications')
+  @Roles('treasurer', 'staff')
+  @ApiOkResponse({ description: 'Per member: amount, collection date, mandate reference' })
+  @ApiProblems(401, 403, 404)
+  preNotifications(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.feeRuns.preNotifications(actor, orgId, id);
+  }
+
+  @Get('fee-runs/:id/pre-notifications.pdf')
+  @Roles('treasurer', 'staff')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The letters, rendered by the worker' })
+  @ApiProblems(401, 403, 404, 409)
+  async preNotificationsPdf(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ) {
+    pdf(res, `Vorabankuendigungen-${id}.pdf`, await this.feeRuns.noticesPdf(actor, orgId, id));
+  }
+
+  @Get('receivables')
+  @Roles(...READ)
+  @ApiOkResponse({ type: ReceivablePageDto })
+  @ApiProblems(400, 401, 403, 404)
+  listReceivables(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: ReceivableQueryDto,
+  ): Promise<Page<unknown>> {
+    return this.receivables.list(actor, orgId, q);
+  }
+
+  @Get('dunning-levels')
+  @Roles(...READ)
+  @ApiOkResponse({ type: DunningLevelDto, isArray: true })
+  @ApiProblems(401, 403, 404)
+  dunningLevels(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string) {
+    return this.dunning.levels(actor, orgId);
+  }
+
+  @Put('dunning-levels')
+  @Roles('treasurer')
+  @ApiOkResponse({ type: DunningLevelDto, isArray: true })
+  @ApiProblems(400, 401, 403, 404, 422)
+  setDunningLevels(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: DunningLevelsDto,
+  ) {
+    return this.dunning.setLevels(actor, orgId, body);
+  }
+
+  @Post('dunning-runs')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    description: 'One notice per member with overdue receivables; letters follow from the worker',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  dunningRun(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateDunningRunDto,
+  ) {
+    return this.dunning.run(actor, orgId, body);
+  }
+
+  @Get('dunning-runs/:id')
+  @Roles(...READ)
+  @ApiOkResponse({ description: 'The run and its notices' })
+  @ApiProblems(401, 403, 404)
+  getDunningRun(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.dunning.get(actor, orgId, id);
+  }
+
+  @Get('dunning-runs/:id/letters.pdf')
+  @Roles('treasurer', 'staff')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The letters, rendered by the worker' })
+  @ApiProblems(401, 403, 404, 409)
+  async dunningLetters(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ) {
+    pdf(res, `Mahnungen-${id}.pdf`, await this.dunning.letters(actor, orgId, id));
+  }
+
+  @Get('dunning/exclusion-candidates')
+  @Roles('board', 'staff', 'treasurer')
+  @ApiOkResponse({
+    description: 'Members with open fees past the last dunning level, for the board',
+  })
+  @ApiProblems(401, 403, 404)
+  exclusionCandidates(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string) {
+    return this.dunning.exclusionCandidates(actor, orgId);
+  }
+}
