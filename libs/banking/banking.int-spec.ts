@@ -8,14 +8,8 @@ import {
   TiersService,
 } from '@dachwerk/membership';
 import { Transactions, type Actor } from '@dachwerk/shared';
-import {
-  createOrganisation,
-  createTestModule,
-  createUser,
-  TestModule,
-  writeCamt053,
-  type CamtEntry,
-} from '@dachwerk/testing';
+import { createOrganisation, createTestModule, createUser, TestModule } from '@dachwerk/testing';
+import { writeCamt053, type CamtEntry } from './camt053-writer';
 import { BankingModule } from './banking.module';
 import { BankStatementsService } from './bank-statements.service';
 

@@ -1,5 +1,5 @@
 import { xsdErrors } from '@dachwerk/shared';
-import { writeCamt053, type CamtStatement } from '@dachwerk/testing';
+import { writeCamt053, type CamtStatement } from './camt053-writer';
 import { amountToCents, CAMT_VERSIONS, parseCamt053 } from './camt053';
 
 const statement = (version: CamtStatement['version']): CamtStatement => ({

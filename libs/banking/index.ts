@@ -7,3 +7,4 @@ export { BankStatementsService } from './bank-statements.service';
 export { BankTransactionsService } from './bank-transactions.service';
 export { MatchingService } from './matching.service';
 export { parseCamt053, type ParsedStatement } from './camt053';
+export { writeCamt053, type CamtStatement, type CamtEntry, type CamtTx } from './camt053-writer';

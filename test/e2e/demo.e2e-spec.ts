@@ -18,7 +18,8 @@ describe('demo data', () => {
         `SELECT (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM users)::int AS users,
               (SELECT count(*) FROM memberships)::int AS memberships, (SELECT count(*) FROM journal_entries)::int AS entries,
               (SELECT count(*) FROM donors)::int AS donors, (SELECT count(*) FROM donations)::int AS donations,
-              (SELECT count(*) FROM receipts)::int AS receipts`,
+              (SELECT count(*) FROM receipts)::int AS receipts, (SELECT count(*) FROM members)::int AS members,
+              (SELECT count(*) FROM receivables)::int AS receivables, (SELECT count(*) FROM bank_transactions)::int AS "bankTransactions"`,
       )
     )[0];
 
@@ -30,6 +31,33 @@ describe('demo data', () => {
     expect(first.organisations).toBe(2);
     expect(first.users).toBe(DEMO_USERS.length);
     expect(first.donors).toBeGreaterThanOrEqual(100);
+    expect(first.members).toBeGreaterThanOrEqual(50);
+    const forms = await t.sql.query(`SELECT DISTINCT member_form FROM membership_tiers ORDER BY 1`);
+    expect(forms.map((f: { member_form: string }) => f.member_form)).toEqual([
+      'individual',
+      'initiative',
+      'organisation',
+      'project',
+    ]);
+    const [mandates] = await t.sql.query(
+      `SELECT count(*)::int AS members, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM sepa_mandates s WHERE s.member_id = m.id))::int AS "withMandate" FROM members m`,
+    );
+    expect(mandates.withMandate / mandates.members).toBeGreaterThan(0.7);
+    const [run] = await t.sql.query(
+      `SELECT count(*)::int AS n, count(sepa_document_path)::int AS files FROM fee_runs`,
+    );
+    expect(run).toEqual({ n: 1, files: 1 });
+    const matches = await t.sql.query(
+      `SELECT COALESCE(matched_as, status) AS k, count(*)::int AS n FROM bank_transactions GROUP BY 1 ORDER BY 1`,
+    );
+    expect(matches.map((x: { k: string }) => x.k)).toEqual([
+      'direct_debit',
+      'receivables',
+      'return',
+      'unmatched',
+    ]);
+    const [{ notices }] = await t.sql.query(`SELECT count(*)::int AS notices FROM dunning_notices`);
+    expect(notices).toBeGreaterThan(0);
     const kinds = await t.sql.query(`SELECT DISTINCT kind FROM donations ORDER BY 1`);
     expect(kinds.map((k: { kind: string }) => k.kind)).toEqual([
       'expense_waiver',

@@ -1,7 +1,8 @@
 import { ChildProcess } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { addDays, nextTargetBusinessDay, todayIso, xsdErrors } from '@dachwerk/shared';
-import { createOrganisation, createUser, writeCamt053, type CamtTx } from '@dachwerk/testing';
+import { writeCamt053, type CamtTx } from '@dachwerk/banking';
+import { createOrganisation, createUser } from '@dachwerk/testing';
 import { binary } from '../support/binary';
 import { login, startApi, TestApi, waitFor } from '../support/api';
 import { spawnWorker, stopProcess } from '../support/worker';

@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@dachwerk/auth';
+import { BankingModule } from '@dachwerk/banking';
 import { DonationsModule } from '@dachwerk/donations';
 import { LedgerModule } from '@dachwerk/ledger';
+import { MembershipModule } from '@dachwerk/membership';
 import { SharedModule } from '@dachwerk/shared';
 
 /** What operator commands need from the libraries (no HTTP, no job consumers). */
-@Module({ imports: [SharedModule, AuthModule, LedgerModule, DonationsModule] })
+@Module({
+  imports: [
+    SharedModule,
+    AuthModule,
+    LedgerModule,
+    DonationsModule,
+    MembershipModule,
+    BankingModule,
+  ],
+})
 export class CliModule {}

@@ -4,4 +4,3 @@ export * from './factories';
 export * from '../local-services/free-port';
 export * from '../local-services/redis-server';
 export * from './test-module';
-export * from './camt-writer';

@@ -4,6 +4,7 @@ import { hashPassword } from '@dachwerk/auth';
 import { LedgerService } from '@dachwerk/ledger';
 import { CLUB, DEMO_PASSWORD, DEMO_USERS, UMBRELLA } from './demo-data';
 import { seedDemoDonations } from './demo-donations';
+import { seedDemoMembership } from './demo-membership';
 import { DEMO_PATTERNS, seedDemoLedger } from './demo-ledger';
 
 type DemoOrganisation = typeof UMBRELLA | typeof CLUB;
@@ -47,19 +48,16 @@ export async function seedDemo(
   const [treasurer] = await db.query<{ id: string }[]>(
     `SELECT id FROM users WHERE email = 'treasurer@dachwerk.example'`,
   );
-  await seedDemoDonations(
-    app,
-    umbrellaId,
-    {
-      userId: treasurer.id,
-      email: 'treasurer@dachwerk.example',
-      name: 'Demo',
-      isPlatformAdmin: false,
-      roles: { [umbrellaId]: ['treasurer'] },
-      initiativeIds: {},
-    },
-    today,
-  );
+  const actor = {
+    userId: treasurer.id,
+    email: 'treasurer@dachwerk.example',
+    name: 'Demo',
+    isPlatformAdmin: false,
+    roles: { [umbrellaId]: ['treasurer' as const] },
+    initiativeIds: {},
+  };
+  await seedDemoDonations(app, umbrellaId, actor, today);
+  await seedDemoMembership(app, umbrellaId, actor, today);
 }
 
 async function upsertOrganisation(

@@ -1,4 +1,4 @@
-import { sepaAmount, xmlText } from '../sepa/sepa-text';
+import { sepaAmount, xmlText } from '@dachwerk/shared';
 
 export interface CamtTx {
   /** Signed: credit positive, debit negative (the sign of the entry). */
@@ -40,7 +40,7 @@ const ind = (cents: number) => `<CdtDbtInd>${cents < 0 ? 'DBIT' : 'CRDT'}</CdtDb
 
 /**
  * Writes camt.053 statements in the three versions German banks send, valid against the
- * official schemas (a test checks it) — for tests and benchmarks, never for production.
+ * official schemas (a test checks it) — for tests, benchmarks and the demo statement; banks write the real ones.
  */
 export function writeCamt053(s: CamtStatement): string {
   const v8 = s.version === 'camt.053.001.08';
