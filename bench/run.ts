@@ -1,6 +1,7 @@
 import { benchAuthMe } from './auth-me.bench';
 import { benchDonationImport } from './donations.bench';
 import { benchLedger } from './ledger.bench';
+import { benchMembership } from './membership.bench';
 import { benchReceiptRun } from './receipt-run.bench';
 import { benchReceipts } from './receipts.bench';
 import { startBenchServices } from './support/services';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     if (!only || only === 'receipts') await benchReceipts(services);
     if (!only || only === 'donations') await benchDonationImport(services);
     if (!only || only === 'receipt-run') await benchReceiptRun(services);
+    if (!only || only === 'membership') await benchMembership(services);
   } finally {
     await services.stop();
   }

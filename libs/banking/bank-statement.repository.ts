@@ -60,11 +60,12 @@ const SUMMARY = `SELECT s.id, s.bank_account_id AS "bankAccountId", b.iban, s.me
     s.statement_ref AS "statementRef", s.electronic_seq::int AS "electronicSeq", to_char(s.from_on, 'YYYY-MM-DD') AS "fromOn",
     to_char(s.to_on, 'YYYY-MM-DD') AS "toOn", s.opening_balance_cents::float8 AS "openingBalanceCents",
     s.closing_balance_cents::float8 AS "closingBalanceCents", s.entry_count AS "entryCount",
-    (SELECT count(*)::int FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id WHERE e.statement_id = s.id) AS "transactionCount",
-    (SELECT count(*)::int FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id WHERE e.statement_id = s.id AND t.status = 'matched') AS "matchedCount",
-    (SELECT count(*)::int FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id WHERE e.statement_id = s.id AND t.status = 'unmatched') AS "unmatchedCount",
+    c.total AS "transactionCount", c.matched AS "matchedCount", c.unmatched AS "unmatchedCount",
     s.filename, s.imported_at AS "importedAt"
-  FROM bank_statements s JOIN organisation_bank_accounts b ON b.id = s.bank_account_id`;
+  FROM bank_statements s JOIN organisation_bank_accounts b ON b.id = s.bank_account_id
+  CROSS JOIN LATERAL (SELECT count(*)::int AS total, count(*) FILTER (WHERE t.status = 'matched')::int AS matched,
+                             count(*) FILTER (WHERE t.status = 'unmatched')::int AS unmatched
+                        FROM bank_entries e JOIN bank_transactions t ON t.entry_id = e.id WHERE e.statement_id = s.id) c`;
 
 type Db = EntityManager | DataSource;
 
@@ -97,20 +98,17 @@ export class BankStatementRepository {
     return row;
   }
 
-  transactionsOf(db: Db, statementId: string): Promise<BankTransaction[]> {
-    return db.query(`${TX_SELECT} WHERE e.statement_id = $1 ORDER BY e.entry_no, t.tx_no`, [
-      statementId,
-    ]);
-  }
-
-  /** Inserts a parsed statement; returns the new transactions in statement order. */
+  /**
+   * Inserts a parsed statement and its entries; returns its transactions in statement
+   * order, not yet stored, so matching can fill in their match before insertTransactions.
+   */
   async insert(
     m: EntityManager,
     organisationId: string,
     bankAccountId: string,
     s: ParsedStatement,
     meta: { sha256: string; filename: string | null; userId: string | null },
-  ): Promise<{ statementId: string; transactions: BankTransaction[] }> {
+  ): Promise<{ statementId: string; transactions: (BankTransaction & { entryId: string })[] }> {
     const statementId = uuidv7();
     await m.query(
       `INSERT INTO bank_statements (id, organisation_id, bank_account_id, message_version, statement_ref, electronic_seq, from_on, to_on,
@@ -151,7 +149,7 @@ export class BankStatementRepository {
         s.entries.map((e) => e.transactions.length),
       ],
     );
-    const transactions: BankTransaction[] = s.entries.flatMap((e, i) =>
+    const transactions = s.entries.flatMap((e, i) =>
       e.transactions.map((t, j) => ({
         id: uuidv7(),
         statementId,
@@ -176,17 +174,28 @@ export class BankStatementRepository {
         entryId: entryIds[i],
       })),
     );
-    const col = <K extends keyof BankTransaction | 'entryId'>(k: K) =>
-      transactions.map((t) => (t as unknown as Record<string, unknown>)[k]);
+    return { statementId, transactions };
+  }
+
+  /** Stores a statement's transactions with whatever matching decided, 10,000 per statement. */
+  async insertTransactions(
+    m: EntityManager,
+    organisationId: string,
+    transactions: (BankTransaction & { entryId: string })[],
+    userId: string | null,
+  ): Promise<void> {
     for (let start = 0; start < transactions.length; start += 10_000) {
       const part = transactions.slice(start, start + 10_000);
-      const c = <K extends keyof BankTransaction | 'entryId'>(k: K) =>
-        col(k).slice(start, start + part.length);
+      const c = <K extends keyof BankTransaction | 'entryId'>(k: K) => part.map((t) => t[k]);
       await m.query(
         `INSERT INTO bank_transactions (organisation_id, id, entry_id, tx_no, amount_cents, booked_on, original_amount_cents, original_currency,
-           charges_cents, end_to_end_id, mandate_ref, counterparty_name, counterparty_iban, remittance, return_reason)
-         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::date[], $7::bigint[], $8::text[], $9::bigint[],
-           $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])`,
+           charges_cents, end_to_end_id, mandate_ref, counterparty_name, counterparty_iban, remittance, return_reason,
+           status, matched_as, journal_entry_id, matched_by, matched_at)
+         SELECT $1, x.*, CASE WHEN x.status = 'matched' THEN $19::uuid END, CASE WHEN x.status = 'matched' THEN now() END
+           FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::date[], $7::bigint[], $8::text[], $9::bigint[],
+                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::uuid[])
+             AS x(id, entry_id, tx_no, amount_cents, booked_on, original_amount_cents, original_currency, charges_cents, end_to_end_id,
+                  mandate_ref, counterparty_name, counterparty_iban, remittance, return_reason, status, matched_as, journal_entry_id)`,
         [
           organisationId,
           c('id'),
@@ -203,10 +212,13 @@ export class BankStatementRepository {
           c('counterpartyIban'),
           c('remittance'),
           c('returnReason'),
+          c('status'),
+          c('matchedAs'),
+          c('journalEntryId'),
+          userId,
         ],
       );
     }
-    return { statementId, transactions };
   }
 
   /** Records matches in one statement: status, kind and the journal entry of each. */

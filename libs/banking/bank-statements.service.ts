@@ -16,11 +16,7 @@ import {
   type Actor,
   type Page,
 } from '@dachwerk/shared';
-import {
-  BankStatementRepository,
-  BankTransaction,
-  StatementSummary,
-} from './bank-statement.repository';
+import { BankStatementRepository, StatementSummary } from './bank-statement.repository';
 import { parseCamt053 } from './camt053';
 import { MatchingService } from './matching.service';
 
@@ -33,9 +29,8 @@ export interface Reconciliation {
   differenceCents: number | null;
 }
 
-export interface StatementDetail extends StatementSummary, Reconciliation {
-  transactions: BankTransaction[];
-}
+/** A statement with the books-vs-bank check; its transactions page through `bank-transactions?statementId=`. */
+export interface StatementDetail extends StatementSummary, Reconciliation {}
 
 interface BankAccountRow {
   id: string;
@@ -78,7 +73,6 @@ export class BankStatementsService {
     return {
       ...summary,
       ...(await this.reconcile(organisationId, summary)),
-      transactions: await this.statements.transactionsOf(this.db, id),
     };
   }
 
@@ -173,6 +167,7 @@ export class BankStatementsService {
           },
           transactions,
         );
+        await this.statements.insertTransactions(m, organisationId, transactions, actor.userId);
         await this.audit.record(m, {
           actorUserId: actor.userId,
           organisationId,

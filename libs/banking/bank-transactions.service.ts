@@ -52,14 +52,15 @@ export class BankTransactionsService {
   ): Promise<Page<BankTransaction>> {
     assertOrganisationRole(actor, organisationId, BANKING_READERS);
     const { skip, take } = pageWindow(q);
-    const where = `t.organisation_id = $1 AND ($2::text IS NULL OR t.status = $2)`;
+    const where = `t.organisation_id = $1 AND ($2::text IS NULL OR t.status = $2) AND ($3::uuid IS NULL OR e.statement_id = $3)`;
+    const params = [organisationId, q.status ?? null, q.statementId ?? null];
     const items = await this.db.query<BankTransaction[]>(
-      `${TX_SELECT} WHERE ${where} ORDER BY t.booked_on, e.entry_no, t.tx_no, t.id OFFSET $3 LIMIT $4`,
-      [organisationId, q.status ?? null, skip, take],
+      `${TX_SELECT} WHERE ${where} ORDER BY t.booked_on, e.entry_no, t.tx_no, t.id OFFSET $4 LIMIT $5`,
+      [...params, skip, take],
     );
     const [{ n }] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM bank_transactions t WHERE ${where}`,
-      [organisationId, q.status ?? null],
+      `SELECT count(*)::int AS n FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id WHERE ${where}`,
+      params,
     );
     return pageOf(items, n, q);
   }

@@ -162,7 +162,14 @@ export class MatchingService {
     }
 
     const rest = await this.matchBatchesAndTransfers(m, ctx, leftover, state, planned);
-    await this.execute(m, ctx, planned);
+    // The transactions are not stored yet: their match goes in with them (no second write).
+    const byId = new Map(txs.map((t) => [t.id, t]));
+    for (const mark of await this.book(m, ctx, planned))
+      Object.assign(byId.get(mark.id)!, {
+        status: 'matched',
+        matchedAs: mark.kind,
+        journalEntryId: mark.journalEntryId,
+      });
     return txs.length - rest;
   }
 
@@ -289,9 +296,18 @@ export class MatchingService {
     return single.length ? [single[0]] : undefined;
   }
 
-  /** Books the planned matches (one postMany), then updates receivables and transactions. */
+  /** Books planned matches of stored transactions and records them. */
   async execute(m: EntityManager, ctx: BankContext, planned: PlannedMatch[]): Promise<void> {
-    if (!planned.length) return;
+    await this.statements.markMatched(m, await this.book(m, ctx, planned), ctx.userId);
+  }
+
+  /** Books the planned matches (one postMany) and updates the receivables; returns what matched how. */
+  private async book(
+    m: EntityManager,
+    ctx: BankContext,
+    planned: PlannedMatch[],
+  ): Promise<{ id: string; kind: MatchKind; journalEntryId: string }[]> {
+    if (!planned.length) return [];
     const entries = await this.ledger.postMany(
       m,
       ctx.organisationId,
@@ -299,16 +315,22 @@ export class MatchingService {
       planned.map((p) => p.posting),
     );
     const marks: { id: string; kind: MatchKind; journalEntryId: string }[] = [];
+    const settlements: Parameters<ReceivablesService['settle']>[1] = [];
     for (let i = 0; i < planned.length; i++) {
       const p = planned[i];
       const journalEntryId = entries[i].id;
-      if (p.settle)
-        await this.receivables.settle(m, p.settle, {
-          bankTransactionId: p.txIds.length === 1 ? p.txIds[0] : null,
-          on: p.posting.bookedOn,
-          journalEntryId,
+      for (const receivable of p.settle ?? [])
+        settlements.push({
+          receivable,
+          by: {
+            bankTransactionId: p.txIds.length === 1 ? p.txIds[0] : null,
+            on: p.posting.bookedOn,
+            journalEntryId,
+          },
         });
       if (p.returned) {
+        // Settlements before a return go first: a collection and its return can share a statement.
+        await this.receivables.settle(m, settlements.splice(0));
         const { receivable, reason, chargesCents, on, txId } = p.returned;
         await this.receivables.markReturned(m, receivable, reason, {
           bankTransactionId: txId,
@@ -330,7 +352,8 @@ export class MatchingService {
       }
       for (const id of p.txIds) marks.push({ id, kind: p.kind, journalEntryId });
     }
-    await this.statements.markMatched(m, marks, ctx.userId);
+    await this.receivables.settle(m, settlements);
+    return marks;
   }
 
   /** A manual booking of one transaction against an account. */

@@ -58,20 +58,24 @@ export class ReceivablesService {
     return this.receivables.unpaidOf(m, organisationId, memberIds);
   }
 
-  async settle(m: EntityManager, receivables: Receivable[], s: Settlement): Promise<void> {
+  /** Settles receivables, each by its own payment; one statement per table however many there are. */
+  async settle(
+    m: EntityManager,
+    settlements: { receivable: Receivable; by: Settlement }[],
+  ): Promise<void> {
     await this.receivables.setStatus(
       m,
-      receivables.map((r) => r.id),
+      settlements.map((x) => x.receivable.id),
       'settled',
     );
     await this.receivables.addEvents(
       m,
-      receivables.map((r) => ({
-        receivableId: r.id,
+      settlements.map(({ receivable, by }) => ({
+        receivableId: receivable.id,
         kind: 'settled',
-        amountCents: r.amountCents,
-        occurredOn: s.on,
-        ...s,
+        amountCents: receivable.amountCents,
+        occurredOn: by.on,
+        ...by,
       })),
     );
   }

@@ -21,6 +21,7 @@ export class BankTransactionQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['unmatched', 'matched', 'ignored'])
   status?: 'unmatched' | 'matched' | 'ignored';
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() statementId?: string;
 }
 
 export class BankTransactionDto {
