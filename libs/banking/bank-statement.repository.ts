@@ -48,6 +48,17 @@ export interface StatementSummary {
   importedAt: Date;
 }
 
+export interface StatementEntry {
+  entryNo: number;
+  amountCents: number;
+  bookedOn: string;
+  valueOn: string | null;
+  isReversal: boolean;
+  bankRef: string | null;
+  paymentInfoId: string | null;
+  transactionCount: number;
+}
+
 export const TX_SELECT = `SELECT t.id, e.statement_id AS "statementId", e.entry_no AS "entryNo", t.tx_no AS "txNo",
     t.amount_cents::float8 AS "amountCents", to_char(t.booked_on, 'YYYY-MM-DD') AS "bookedOn",
     t.original_amount_cents::float8 AS "originalAmountCents", t.original_currency AS "originalCurrency",
@@ -96,6 +107,16 @@ export class BankStatementRepository {
       [organisationId, id],
     );
     return row;
+  }
+
+  entriesOf(db: Db, statementId: string): Promise<StatementEntry[]> {
+    return db.query(
+      `SELECT entry_no AS "entryNo", amount_cents::float8 AS "amountCents", to_char(booked_on, 'YYYY-MM-DD') AS "bookedOn",
+              to_char(value_on, 'YYYY-MM-DD') AS "valueOn", is_reversal AS "isReversal", bank_ref AS "bankRef",
+              payment_info_id AS "paymentInfoId", transaction_count AS "transactionCount"
+         FROM bank_entries WHERE statement_id = $1 ORDER BY entry_no`,
+      [statementId],
+    );
   }
 
   /**

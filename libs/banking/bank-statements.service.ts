@@ -16,7 +16,11 @@ import {
   type Actor,
   type Page,
 } from '@dachwerk/shared';
-import { BankStatementRepository, StatementSummary } from './bank-statement.repository';
+import {
+  BankStatementRepository,
+  StatementEntry,
+  StatementSummary,
+} from './bank-statement.repository';
 import { parseCamt053 } from './camt053';
 import { MatchingService } from './matching.service';
 
@@ -29,8 +33,13 @@ export interface Reconciliation {
   differenceCents: number | null;
 }
 
-/** A statement with the books-vs-bank check; its transactions page through `bank-transactions?statementId=`. */
-export interface StatementDetail extends StatementSummary, Reconciliation {}
+/**
+ * A statement with its entries and the books-vs-bank check; the transactions inside
+ * the entries page through `bank-transactions?statementId=`.
+ */
+export interface StatementDetail extends StatementSummary, Reconciliation {
+  entries: StatementEntry[];
+}
 
 interface BankAccountRow {
   id: string;
@@ -73,15 +82,17 @@ export class BankStatementsService {
     return {
       ...summary,
       ...(await this.reconcile(organisationId, summary)),
+      entries: await this.statements.entriesOf(this.db, id),
     };
   }
 
+  /** Answers each statement's summary and check; its entries and transactions are a GET away. */
   async upload(
     actor: Actor,
     organisationId: string,
     file: Buffer | undefined,
     filename: string | undefined,
-  ): Promise<StatementDetail[]> {
+  ): Promise<Omit<StatementDetail, 'entries'>[]> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
     if (!file?.length)
       throw new DomainError(
@@ -185,7 +196,12 @@ export class BankStatementsService {
       }
       return created;
     });
-    return Promise.all(ids.map((id) => this.get(actor, organisationId, id)));
+    return Promise.all(
+      ids.map(async (id) => {
+        const { entries: _entries, ...detail } = await this.get(actor, organisationId, id);
+        return detail;
+      }),
+    );
   }
 
   private async reconcile(organisationId: string, s: StatementSummary): Promise<Reconciliation> {

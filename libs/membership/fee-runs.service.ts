@@ -65,6 +65,8 @@ interface Candidate {
 interface TierForFees {
   id: string;
   name: string;
+  validFrom: string;
+  validTo: string | null;
   interval: FeeInterval;
   proRata: boolean;
   rates: TierRate[];
@@ -275,6 +277,8 @@ export class FeeRunsService {
         );
         for (const fee of fees) {
           if (raisedKeys.has(`${c.id}|${fee.kind}|${fee.periodStart}`)) continue;
+          // A tier outside its validity raises nothing; staff move its members to the successor tier.
+          if (fee.dueOn < tier.validFrom || (tier.validTo && fee.dueOn > tier.validTo)) continue;
           const id = uuidv7();
           const label =
             fee.kind === 'admission' ? 'Aufnahmegebuehr' : `Beitrag ${fee.periodStart.slice(0, 7)}`;
@@ -449,6 +453,7 @@ export class FeeRunsService {
   ): Promise<Map<string, TierForFees>> {
     const rows = await m.query<TierForFees[]>(
       `SELECT t.id, t.name, t.fee_interval AS interval, t.pro_rata AS "proRata",
+              to_char(t.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(t.valid_to, 'YYYY-MM-DD') AS "validTo",
               json_agg(json_build_object('validFrom', to_char(r.valid_from, 'YYYY-MM-DD'), 'amountCents', r.amount_cents,
                 'reducedAmountCents', r.reduced_amount_cents, 'admissionFeeCents', r.admission_fee_cents)) AS rates
          FROM membership_tiers t JOIN membership_tier_rates r ON r.tier_id = t.id WHERE t.organisation_id = $1 GROUP BY t.id`,

@@ -642,6 +642,20 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       .set(board)
       .expect(200);
     expect(s.body).toMatchObject({ unmatchedCount: 0, differenceCents: 0 });
+    expect(s.body.entries.map((e: { transactionCount: number }) => e.transactionCount)).toEqual([
+      feeRun.debitCount,
+      1,
+      1,
+      1,
+      1,
+      1,
+    ]);
+    const inside = await api
+      .http()
+      .get(`${base}/bank-transactions?statementId=${s.body.id}&pageSize=200`)
+      .set(board)
+      .expect(200);
+    expect(inside.body.total).toBe(feeRun.debitCount + 5);
   });
 
   it('duns overdue members level by level, books the fee, has the letters rendered, and lists those past the last level', async () => {
