@@ -33,6 +33,11 @@ export async function benchDonationImport(services: BenchServices): Promise<void
     const ledger = app.get(LedgerService);
     await ledger.installChart(actor, orgId);
     await ledger.createFiscalYear(actor, orgId, '2026-01-01');
+    await db.query(
+      `INSERT INTO initiatives (organisation_id, name, purpose, tax_purpose, cost_centre, status, agreement_signed_on, fee_basis_points)
+       VALUES ($1, 'Gemeinschaftsgarten', 'Garten für alle', 'Umweltschutz', 'INI-GARTEN', 'active', '2025-01-01', 500)`,
+      [orgId],
+    );
     const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
     const lines = ['Datum;Betrag;Vorname;Nachname;Straße;PLZ;Ort;Kanal;Zweckbindung;Kostenstelle'];
     for (let i = 0; i < rows; i++) {

@@ -174,7 +174,7 @@ export class BankTransactionsService {
             purpose: tx.remittance?.slice(0, 300),
             earmark: input.earmark ?? 'general',
             earmarkPurpose: input.earmarkPurpose,
-            costCentre: input.costCentre,
+            initiativeId: input.initiativeId,
           },
           tx.ledgerAccount,
         );

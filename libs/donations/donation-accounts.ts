@@ -13,6 +13,20 @@ export type MoneyChannel = (typeof MONEY_CHANNELS)[number];
 /** The default bank account of SKR 42; banking books to the account of the statement's bank account. */
 export const BANK_ACCOUNT = 18000;
 
+/**
+ * The administration fee on a donation for an initiative (DOMAIN.md §6): the
+ * initiative's cost centre bears it as administration cost (63010), the umbrella
+ * earns it (49920 Verwaltungskostenumlagen), in the donation's own journal entry.
+ */
+export function administrationFeeLines(feeCents: number, costCentre: string): PostingLine[] {
+  return feeCents > 0
+    ? [
+        { account: 63010, side: 'debit', amountCents: feeCents, sphere: 1, costCentre },
+        { account: 49920, side: 'credit', amountCents: feeCents, sphere: 1 },
+      ]
+    : [];
+}
+
 export function donationLines(
   kind: DonationKind,
   channel: MoneyChannel | undefined,

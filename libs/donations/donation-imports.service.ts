@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import { LedgerService } from '@dachwerk/ledger';
+import { administrationFee, InitiativesService, type Initiative } from '@dachwerk/organisations';
 import {
   assertOrganisationRole,
   DomainError,
@@ -13,7 +14,7 @@ import {
   type Actor,
 } from '@dachwerk/shared';
 import { ImportError, ImportRow, parseDonationImport } from './donation-import-csv';
-import { donationLines } from './donation-accounts';
+import { administrationFeeLines, donationLines } from './donation-accounts';
 import { DonationRepository } from './donation.repository';
 import { DonorRepository } from './donor.repository';
 
@@ -47,6 +48,7 @@ export class DonationImportsService {
     private readonly donors: DonorRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly initiatives: InitiativesService,
   ) {}
 
   async preview(
@@ -64,6 +66,17 @@ export class DonationImportsService {
         400,
       );
     const { rows, errors } = parseDonationImport(file, todayIso());
+    const known = await this.initiativesOf(this.db.manager, organisationId, rows);
+    for (const row of rows)
+      if (row.costCentre && !known.has(row.costCentre))
+        errors.push({
+          line: row.line,
+          field: 'costCentre',
+          rule: 'exists',
+          message: `no initiative has the cost centre ${row.costCentre}`,
+        });
+    errors.sort((a, b) => a.line - b.line);
+    const valid = rows.filter((r) => !errors.some((e) => e.line === r.line));
     const id = uuidv7();
     await this.db.query(
       `INSERT INTO donation_imports (id, organisation_id, file_sha256, filename, rows, errors, status, created_by)
@@ -73,7 +86,7 @@ export class DonationImportsService {
         organisationId,
         createHash('sha256').update(file).digest(),
         filename ?? null,
-        JSON.stringify(rows),
+        JSON.stringify(valid),
         JSON.stringify(errors),
         actor.userId,
       ],
@@ -165,6 +178,24 @@ export class DonationImportsService {
     rows: ImportRow[],
   ): Promise<void> {
     const donorIds = await this.donorsFor(m, organisationId, rows);
+    // Initiatives may have ended since the preview; ended ones take no money.
+    const initiatives = await this.initiativesOf(m, organisationId, rows);
+    const ended = rows.filter(
+      (r) => r.costCentre && (initiatives.get(r.costCentre)?.status ?? 'ended') === 'ended',
+    );
+    if (ended.length)
+      throw new DomainError(
+        'IMPORT_HAS_ERRORS',
+        'Initiatives of the file ended since the preview; nothing was booked',
+        {
+          errors: ended.map((r) => ({
+            line: r.line,
+            field: 'costCentre',
+            rule: 'receiving',
+            message: `${r.costCentre} takes no more money`,
+          })),
+        },
+      );
     for (let start = 0; start < rows.length; start += BATCH) {
       const batch = rows.slice(start, start + BATCH);
       const ids = batch.map(() => uuidv7());
@@ -179,7 +210,15 @@ export class DonationImportsService {
           text: `Geldspende ${row.donor.lastName ?? row.donor.organisationName ?? ''}`.slice(0, 60),
           source: 'donation',
           sourceId: ids[i],
-          lines: donationLines('money', row.channel, row.amountCents, row.costCentre),
+          lines: [
+            ...donationLines('money', row.channel, row.amountCents, row.costCentre),
+            ...(row.costCentre
+              ? administrationFeeLines(
+                  administrationFee(initiatives.get(row.costCentre)!, row.amountCents),
+                  row.costCentre,
+                )
+              : []),
+          ],
         })),
       );
       await this.donationRows.insertMany(
@@ -196,10 +235,23 @@ export class DonationImportsService {
           earmark: row.earmark,
           earmarkPurpose: row.earmarkPurpose,
           costCentre: row.costCentre,
+          initiativeId: row.costCentre ? initiatives.get(row.costCentre)!.id : null,
           journalEntryId: entries[i].id,
         })),
       );
     }
+  }
+
+  private async initiativesOf(
+    m: EntityManager,
+    organisationId: string,
+    rows: ImportRow[],
+  ): Promise<Map<string, Initiative>> {
+    const costCentres = [...new Set(rows.flatMap((r) => (r.costCentre ? [r.costCentre] : [])))];
+    const found = costCentres.length
+      ? await this.initiatives.byCostCentre(m, organisationId, costCentres)
+      : [];
+    return new Map(found.map((i) => [i.costCentre, i]));
   }
 
   /** For each row, an existing donor with the same name, first name and postcode, or a new one. */

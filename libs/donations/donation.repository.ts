@@ -13,6 +13,7 @@ export interface Donation {
   earmark: 'general' | 'purpose' | 'initiative';
   earmarkPurpose: string | null;
   costCentre: string | null;
+  initiativeId: string | null;
   item: string | null;
   itemAge: string | null;
   itemCondition: string | null;
@@ -33,7 +34,7 @@ export type DonationRow = Omit<Donation, 'correctedAt' | 'correctionReason' | 'c
 
 const COLUMNS = `d.id, d.donor_id AS "donorId", d.kind, d.channel, to_char(d.received_on, 'YYYY-MM-DD') AS "receivedOn",
   d.amount_cents AS "amountCents", d.purpose, d.earmark, d.earmark_purpose AS "earmarkPurpose",
-  d.cost_centre AS "costCentre", d.item, d.item_age AS "itemAge", d.item_condition AS "itemCondition",
+  d.cost_centre AS "costCentre", d.initiative_id AS "initiativeId", d.item, d.item_age AS "itemAge", d.item_condition AS "itemCondition",
   d.purchase_price_cents AS "purchasePriceCents", d.value_basis AS "valueBasis",
   d.is_from_business_assets AS "isFromBusinessAssets", d.reimbursement_claim_ref AS "reimbursementClaimRef",
   to_char(d.reimbursement_agreed_on, 'YYYY-MM-DD') AS "reimbursementAgreedOn", d.journal_entry_id AS "journalEntryId",
@@ -94,8 +95,8 @@ export class DonationRepository {
       `INSERT INTO donations (id, organisation_id, donor_id, kind, channel, received_on, amount_cents, purpose, earmark,
          earmark_purpose, cost_centre, item, item_age, item_condition, purchase_price_cents, value_basis,
          is_from_business_assets, reimbursement_claim_ref, reimbursement_agreed_on, journal_entry_id,
-         replaces_donation_id, created_by)
-       VALUES ($22, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+         replaces_donation_id, created_by, initiative_id)
+       VALUES ($22, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $23)`,
       [
         organisationId,
         d.donorId,
@@ -119,6 +120,7 @@ export class DonationRepository {
         d.replacesDonationId,
         createdBy,
         d.id,
+        d.initiativeId,
       ],
     );
   }
@@ -138,16 +140,17 @@ export class DonationRepository {
       earmark: string;
       earmarkPurpose: string | null;
       costCentre: string | null;
+      initiativeId: string | null;
       journalEntryId: string;
     }[],
   ): Promise<void> {
     const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
     await m.query(
       `INSERT INTO donations (id, organisation_id, donor_id, kind, channel, received_on, amount_cents, purpose, earmark,
-         earmark_purpose, cost_centre, journal_entry_id, created_by)
-       SELECT i, $1, d, 'money', c, r, a, p, e, ep, cc, j, $2
-         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[])
-           AS x(i, d, c, r, a, p, e, ep, cc, j)`,
+         earmark_purpose, cost_centre, journal_entry_id, created_by, initiative_id)
+       SELECT i, $1, d, 'money', c, r, a, p, e, ep, cc, j, $2, ini
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::uuid[])
+           AS x(i, d, c, r, a, p, e, ep, cc, j, ini)`,
       [
         organisationId,
         createdBy,
@@ -161,6 +164,7 @@ export class DonationRepository {
         col('earmarkPurpose'),
         col('costCentre'),
         col('journalEntryId'),
+        col('initiativeId'),
       ],
     );
   }

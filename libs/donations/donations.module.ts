@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@dachwerk/audit';
 import { LedgerModule } from '@dachwerk/ledger';
+import { OrganisationsModule } from '@dachwerk/organisations';
 import { registerConstraintProblem } from '@dachwerk/shared';
 import { DonationImportsService } from './donation-imports.service';
 import { DonationRepository } from './donation.repository';
@@ -18,7 +19,7 @@ registerConstraintProblem(
 );
 
 @Module({
-  imports: [AuditModule, LedgerModule],
+  imports: [AuditModule, LedgerModule, OrganisationsModule],
   providers: [
     DonorsService,
     DonationsService,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import { LedgerService } from '@dachwerk/ledger';
+import { administrationFee, InitiativesService } from '@dachwerk/organisations';
 import {
   assertOrganisationRole,
   DomainError,
@@ -15,7 +16,7 @@ import {
   type Actor,
   type Page,
 } from '@dachwerk/shared';
-import { BANK_ACCOUNT, donationLines } from './donation-accounts';
+import { administrationFeeLines, BANK_ACCOUNT, donationLines } from './donation-accounts';
 import { Donation, DonationRepository } from './donation.repository';
 import { DONATION_READERS } from './donors.service';
 import { DonorRepository } from './donor.repository';
@@ -34,6 +35,7 @@ export class DonationsService {
     private readonly ledger: LedgerService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly initiatives: InitiativesService,
   ) {}
 
   async list(
@@ -150,7 +152,14 @@ export class DonationsService {
     const donor = await this.donors.find(m, organisationId, input.donorId);
     if (!donor) throw new DomainError('DONOR_UNKNOWN', 'No such donor', { field: 'donorId' });
     const donorId = donor.mergedIntoId ?? donor.id;
-    const costCentre = input.earmark === 'initiative' ? input.costCentre! : null;
+    const initiative =
+      input.earmark === 'initiative'
+        ? await this.initiatives.receiving(m, organisationId, input.initiativeId!, 'initiativeId')
+        : null;
+    const costCentre = initiative?.costCentre ?? null;
+    // Money for an initiative pays the umbrella's administration fee in the same entry.
+    const fee =
+      initiative && input.kind === 'money' ? administrationFee(initiative, input.amountCents) : 0;
     const id = uuidv7();
     const entry = await this.ledger.post(m, organisationId, actor.userId, {
       bookedOn: input.receivedOn,
@@ -161,11 +170,14 @@ export class DonationsService {
       }`.slice(0, 60),
       source: 'donation',
       sourceId: id,
-      lines: donationLines(input.kind, input.channel, input.amountCents, costCentre).map((line) =>
-        bankLedgerAccount && line.account === BANK_ACCOUNT
-          ? { ...line, account: bankLedgerAccount }
-          : line,
-      ),
+      lines: [
+        ...donationLines(input.kind, input.channel, input.amountCents, costCentre).map((line) =>
+          bankLedgerAccount && line.account === BANK_ACCOUNT
+            ? { ...line, account: bankLedgerAccount }
+            : line,
+        ),
+        ...administrationFeeLines(fee, costCentre ?? ''),
+      ],
     });
     await this.donations.insert(m, organisationId, actor.userId, {
       id,
@@ -179,6 +191,7 @@ export class DonationsService {
       earmark: input.earmark,
       earmarkPurpose: input.earmark === 'purpose' ? input.earmarkPurpose!.trim() : null,
       costCentre,
+      initiativeId: initiative?.id ?? null,
       item: input.inKind?.item ?? null,
       itemAge: input.inKind?.age ?? null,
       itemCondition: input.inKind?.condition ?? null,

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { InitiativesController } from './initiatives.controller';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsModule } from './organisations.module';
 
-@Module({ imports: [OrganisationsModule], controllers: [OrganisationsController] })
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [OrganisationsController, InitiativesController],
+})
 export class OrganisationsApiModule {}

@@ -2,11 +2,31 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dachwerk/audit';
 import { AuthModule } from '@dachwerk/auth';
+import { registerConstraintProblem } from '@dachwerk/shared';
 import { BankAccount } from './bank-account.entity';
 import { ExemptionNotice } from './exemption-notice.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationsService } from './organisations.service';
+import { InitiativesService } from './initiatives.service';
+
+registerConstraintProblem(
+  'initiatives_organisation_id_cost_centre_key',
+  'COST_CENTRE_TAKEN',
+  'Another initiative has this cost centre',
+);
+registerConstraintProblem(
+  'initiatives_organisation_id_name_key',
+  'INITIATIVE_NAME_TAKEN',
+  'Another initiative has this name',
+);
+
+registerConstraintProblem(
+  'user_initiatives_initiative_fk',
+  'INITIATIVE_UNKNOWN',
+  'No such initiative in this organisation',
+  422,
+);
 
 @Module({
   imports: [
@@ -14,7 +34,7 @@ import { OrganisationsService } from './organisations.service';
     AuditModule,
     AuthModule,
   ],
-  providers: [OrganisationsService, OrganisationRepository],
-  exports: [OrganisationsService],
+  providers: [OrganisationsService, InitiativesService, OrganisationRepository],
+  exports: [OrganisationsService, InitiativesService],
 })
 export class OrganisationsModule {}

@@ -20,6 +20,11 @@ describe('donation CSV import', () => {
       .set(treasurer)
       .send({ startsOn: '2026-01-01' })
       .expect(201);
+    await api.sql.query(
+      `INSERT INTO initiatives (organisation_id, name, purpose, tax_purpose, cost_centre, status, agreement_signed_on)
+       VALUES ($1, 'Gemeinschaftsgarten', 'Garten für alle', 'Umweltschutz', 'INI-GARTEN', 'active', '2025-01-01')`,
+      [orgId],
+    );
   });
   afterAll(() => api.close());
 
@@ -59,6 +64,10 @@ describe('donation CSV import', () => {
       .send({})
       .expect(422);
     expect(refused.body.code).toBe('IMPORT_HAS_ERRORS');
+    const unknown = await upload(good.replace('INI-GARTEN', 'INI-NIX')).expect(201);
+    expect(unknown.body.errors).toEqual([
+      expect.objectContaining({ line: 3, field: 'costCentre', rule: 'exists' }),
+    ]);
 
     const preview = await upload(iconv.encode(good, 'win1252')).expect(201);
     expect(preview.body).toMatchObject({

@@ -29,7 +29,24 @@ describe('donors and donations over HTTP', () => {
       .set(treasurer)
       .send({ startsOn: '2026-01-01' })
       .expect(201);
+    garden = (
+      await api
+        .http()
+        .post(`${base}/initiatives`)
+        .set(staff)
+        .send({
+          name: 'Gemeinschaftsgarten Nord',
+          purpose: 'Ein Garten für alle im Quartier',
+          taxPurpose: 'Förderung des Umweltschutzes',
+          costCentre: 'INI-GARTEN',
+          status: 'active',
+          agreementSignedOn: '2025-01-01',
+          feeBasisPoints: 500,
+        })
+        .expect(201)
+    ).body.id;
   });
+  let garden: string;
   afterAll(() => api.close());
 
   const donor = (over: Record<string, unknown> = {}) => ({
@@ -59,11 +76,12 @@ describe('donors and donations over HTTP', () => {
       .http()
       .post(`${base}/donations`)
       .set(treasurer)
-      .send(money(created.body.id, { earmark: 'initiative', costCentre: 'INI-GARTEN' }))
+      .send(money(created.body.id, { earmark: 'initiative', initiativeId: garden }))
       .expect(201);
     expect(donation.body).toMatchObject({
       amountCents: 12000,
       costCentre: 'INI-GARTEN',
+      initiativeId: garden,
       correctedAt: null,
     });
     const entry = await api
@@ -85,7 +103,28 @@ describe('donors and donations over HTTP', () => {
     ).toEqual([
       [18000, 'debit', 'INI-GARTEN'],
       [40450, 'credit', 'INI-GARTEN'],
+      // 5 % administration fee: borne by the initiative, earned by the umbrella.
+      [63010, 'debit', 'INI-GARTEN'],
+      [49920, 'credit', null],
     ]);
+    expect(entry.body.lines.slice(2).map((l: { amountCents: number }) => l.amountCents)).toEqual([
+      600, 600,
+    ]);
+    const unknown = await api
+      .http()
+      .post(`${base}/donations`)
+      .set(treasurer)
+      .send(
+        money(created.body.id, {
+          earmark: 'initiative',
+          initiativeId: '00000000-0000-4000-8000-000000000000',
+        }),
+      )
+      .expect(422);
+    expect(unknown.body).toMatchObject({
+      code: 'INITIATIVE_UNKNOWN',
+      details: { field: 'initiativeId' },
+    });
     await api.http().post(`${base}/donations`).set(staff).send(money(created.body.id)).expect(403);
     await api.http().get(`${base}/donations`).set(initiative).expect(403);
   });

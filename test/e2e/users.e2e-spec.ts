@@ -93,7 +93,29 @@ describe('user administration', () => {
   });
 
   it('binds initiative users to initiatives and refuses initiatives for other roles', async () => {
-    const initiativeId = '6f1c7c1e-0000-4000-8000-000000000001';
+    const [{ id: initiativeId }] = await api.sql.query(
+      `INSERT INTO initiatives (organisation_id, name, purpose, tax_purpose, cost_centre)
+       VALUES ($1, 'Nachbarschaftsgarten', 'Garten', 'Umweltschutz', 'INI-NG') RETURNING id`,
+      [orgId],
+    );
+    const unknown = await api
+      .http()
+      .post('/api/v1/users')
+      .set(admin)
+      .send({
+        email: 'ini-unknown@test.example',
+        name: 'Ini',
+        password: 'Nachbarschaftsgarten 2026',
+        organisations: [
+          {
+            organisationId: orgId,
+            roles: ['initiative'],
+            initiativeIds: ['6f1c7c1e-0000-4000-8000-000000000001'],
+          },
+        ],
+      })
+      .expect(422);
+    expect(unknown.body.code).toBe('INITIATIVE_UNKNOWN');
     const ok = await api
       .http()
       .post('/api/v1/users')

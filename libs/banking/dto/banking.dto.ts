@@ -7,7 +7,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -73,12 +72,13 @@ export class MatchTransactionDto {
   @IsIn(['general', 'purpose', 'initiative'])
   earmark?: 'general' | 'purpose' | 'initiative';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) earmarkPurpose?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,36}$/, {
-    message: 'costCentre must be 1 to 36 letters, digits, _ or -',
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'kind=donation, earmark=initiative: the initiative',
   })
-  costCentre?: string;
+  @IsOptional()
+  @IsUUID()
+  initiativeId?: string;
 
   @ApiPropertyOptional({ description: 'kind=account: the contra account (SKR 42)' })
   @ValidateIf((o: MatchTransactionDto) => o.kind === 'account')

@@ -163,13 +163,12 @@ export class CreateDonationDto {
   @MaxLength(300)
   earmarkPurpose?: string;
   @ApiPropertyOptional({
-    description: 'The initiative’s cost centre (KOST2), for earmark=initiative',
+    format: 'uuid',
+    description: 'The initiative, for earmark=initiative; booked to its cost centre (KOST2)',
   })
   @ValidateIf((o: CreateDonationDto) => o.earmark === 'initiative')
-  @Matches(/^[A-Za-z0-9_-]{1,36}$/, {
-    message: 'costCentre must be 1 to 36 letters, digits, _ or -',
-  })
-  costCentre?: string;
+  @IsUUID()
+  initiativeId?: string;
   @ApiPropertyOptional({ type: InKindDto })
   @IsOptional()
   @ValidateNested()
@@ -209,6 +208,7 @@ export class DonationDto {
   @ApiProperty() earmark: string;
   @ApiProperty({ type: String, nullable: true }) earmarkPurpose: string | null;
   @ApiProperty({ type: String, nullable: true }) costCentre: string | null;
+  @ApiProperty({ type: String, nullable: true }) initiativeId: string | null;
   @ApiProperty({ type: String, nullable: true }) item: string | null;
   @ApiProperty({ type: String, nullable: true }) valueBasis: string | null;
   @ApiProperty({ type: String, nullable: true }) reimbursementClaimRef: string | null;

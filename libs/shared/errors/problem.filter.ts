@@ -108,6 +108,11 @@ export function toProblem(exception: unknown, errorId: string): Problem {
         ? make(known.status, known.code, known.detail)
         : make(409, 'CONFLICT', 'The record conflicts with an existing one');
     }
+    // A reference to something that does not exist (or not in this organisation).
+    if (exception.code === '23503') {
+      const known = exception.constraint ? constraintProblems.get(exception.constraint) : undefined;
+      if (known) return make(known.status, known.code, known.detail);
+    }
     if (exception.code === '40001' || exception.code === '40P01') {
       return make(409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; try again');
     }

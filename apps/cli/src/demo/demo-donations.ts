@@ -6,6 +6,7 @@ import {
   ReceiptsService,
   type MoneyChannel,
 } from '@dachwerk/donations';
+import { InitiativesService } from '@dachwerk/organisations';
 import type { Actor } from '@dachwerk/shared';
 
 const FIRST = [
@@ -68,7 +69,43 @@ const COMPANIES = [
   'Kanzlei Weber & Partner',
 ];
 const CHANNELS: MoneyChannel[] = ['transfer', 'transfer', 'direct_debit', 'online', 'cash'];
-const INITIATIVES = ['INI-GARTEN', 'INI-REPAIR', 'INI-LESEN'];
+const INITIATIVES = [
+  {
+    costCentre: 'INI-GARTEN',
+    name: 'Gemeinschaftsgarten Nord',
+    taxPurpose: 'Förderung des Umweltschutzes',
+  },
+  { costCentre: 'INI-REPAIR', name: 'Repair-Café Ost', taxPurpose: 'Förderung des Umweltschutzes' },
+  { costCentre: 'INI-LESEN', name: 'Lesepaten Mitte', taxPurpose: 'Förderung der Bildung' },
+];
+
+/** The umbrella's initiatives (5 % administration fee on inflows); their ids. */
+async function demoInitiatives(
+  app: INestApplicationContext,
+  organisationId: string,
+  actor: Actor,
+): Promise<string[]> {
+  const service = app.get(InitiativesService);
+  const staff: Actor = { ...actor, roles: { [organisationId]: ['staff'] } };
+  const existing = await service.list(staff, organisationId);
+  const ids: string[] = [];
+  for (const i of INITIATIVES) {
+    const found = existing.find((e) => e.costCentre === i.costCentre);
+    ids.push(
+      found?.id ??
+        (
+          await service.create(staff, organisationId, {
+            ...i,
+            purpose: `${i.name}: ehrenamtliches Projekt im Stadtteil`,
+            status: 'active',
+            agreementSignedOn: '2025-01-15',
+            feeBasisPoints: 500,
+          })
+        ).id,
+    );
+  }
+  return ids;
+}
 
 /**
  * 110 donors (people and companies) with a year of donations of every kind and channel,
@@ -95,6 +132,7 @@ export async function seedDemoDonations(
   let seed = 4711;
   const rnd = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
   const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
+  const initiativeIds = await demoInitiatives(app, organisationId, actor);
   const date = () =>
     `${year}-${String(1 + Math.floor(rnd() * Math.max(1, month - 1))).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
 
@@ -126,7 +164,7 @@ export async function seedDemoDonations(
         receivedOn: date(),
         amountCents: (1 + Math.floor(rnd() * 40)) * 500,
         earmark,
-        ...(earmark === 'initiative' ? { costCentre: pick(INITIATIVES) } : {}),
+        ...(earmark === 'initiative' ? { initiativeId: pick(initiativeIds) } : {}),
         ...(earmark === 'purpose' ? { earmarkPurpose: 'Förderung der Jugendhilfe' } : {}),
       });
       recorded.push({ id: d.id, donorId, kind: 'money' });

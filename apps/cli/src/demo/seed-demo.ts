@@ -57,6 +57,13 @@ export async function seedDemo(
     initiativeIds: {},
   };
   await seedDemoDonations(app, umbrellaId, actor, today);
+  // The demo initiative user acts for exactly one initiative: the community garden.
+  await db.query(
+    `INSERT INTO user_initiatives (user_id, organisation_id, initiative_id)
+     SELECT u.id, i.organisation_id, i.id FROM users u JOIN initiatives i ON i.organisation_id = $1 AND i.cost_centre = 'INI-GARTEN'
+      WHERE u.email = 'initiative@dachwerk.example' ON CONFLICT DO NOTHING`,
+    [umbrellaId],
+  );
   await seedDemoMembership(app, umbrellaId, actor, today);
 }
 

@@ -8,6 +8,7 @@ import { DonationImports1764600000000 } from './1764600000000-donation-imports';
 import { ReceiptDeliveries1764700000000 } from './1764700000000-receipt-deliveries';
 import { Membership1764800000000 } from './1764800000000-membership';
 import { Banking1764900000000 } from './1764900000000-banking';
+import { Initiatives1765000000000 } from './1765000000000-initiatives';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ReceiptDeliveries1764700000000,
   Membership1764800000000,
   Banking1764900000000,
+  Initiatives1765000000000,
 ];

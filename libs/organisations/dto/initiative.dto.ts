@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const DATE = { strict: true, strictSeparator: true };
+const STATUSES = ['applied', 'active', 'paused', 'ended'] as const;
+
+export class UpdateInitiativeDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(1000) purpose?: string;
+  @ApiPropertyOptional({ description: 'The tax-exempt purpose it serves (§52 AO)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  taxPurpose?: string;
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: (typeof STATUSES)[number];
+  @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE) agreementSignedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE) agreementEndsOn?: string;
+  @ApiPropertyOptional({
+    description: 'Administration fee on every inflow, basis points (500 = 5 %)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  feeBasisPoints?: number;
+  @ApiPropertyOptional({ description: 'Fixed yearly administration fee' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  feeYearlyCents?: number;
+}
+
+export class CreateInitiativeDto extends UpdateInitiativeDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) declare name: string;
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(1000) declare purpose: string;
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) declare taxPurpose: string;
+  @ApiProperty({ description: 'KOST2 in the umbrella’s books, e.g. INI-GARTEN' })
+  @Matches(/^[A-Za-z0-9_-]{1,36}$/, {
+    message: 'costCentre must be 1 to 36 letters, digits, _ or -',
+  })
+  costCentre: string;
+}
+
+export class InitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() purpose: string;
+  @ApiProperty() taxPurpose: string;
+  @ApiProperty() costCentre: string;
+  @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty({ type: String, nullable: true }) agreementSignedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) agreementEndsOn: string | null;
+  @ApiProperty() feeBasisPoints: number;
+  @ApiProperty() feeYearlyCents: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentActor, Roles, type Actor } from '@dachwerk/shared';
+import { CreateInitiativeDto, InitiativeDto, UpdateInitiativeDto } from './dto/initiative.dto';
+import { InitiativesService } from './initiatives.service';
+
+@ApiTags('initiatives')
+@ApiBearerAuth()
+@Controller('organisations/:orgId/initiatives')
+export class InitiativesController {
+  constructor(private readonly initiatives: InitiativesService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: InitiativeDto,
+    isArray: true,
+    description: 'For initiative users: only their own',
+  })
+  @ApiProblems(401, 404)
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+  ): Promise<InitiativeDto[]> {
+    return this.initiatives.list(actor, orgId);
+  }
+
+  @Post()
+  @Roles('staff', 'board')
+  @ApiCreatedResponse({ type: InitiativeDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateInitiativeDto,
+  ): Promise<InitiativeDto> {
+    return this.initiatives.create(actor, orgId, body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: InitiativeDto })
+  @ApiProblems(401, 404)
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InitiativeDto> {
+    return this.initiatives.get(actor, orgId, id);
+  }
+
+  @Patch(':id')
+  @Roles('staff', 'board')
+  @ApiOkResponse({ type: InitiativeDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateInitiativeDto,
+  ): Promise<InitiativeDto> {
+    return this.initiatives.update(actor, orgId, id, body);
+  }
+}
