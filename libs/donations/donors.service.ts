@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
@@ -81,6 +82,49 @@ export class DonorsService {
       });
       return (await this.donors.find(m, organisationId, id))!;
     });
+  }
+
+  /**
+   * For membership: the donor record of a member (receipts are addressed to donors),
+   * found by the link or created from the member's data, in the caller's transaction.
+   * The address is refreshed from the member, who is the source of truth for it.
+   */
+  async forMember(
+    m: EntityManager,
+    userId: string,
+    organisationId: string,
+    member: Omit<
+      DonorInput,
+      'memberId' | 'iban' | 'consentsToContact' | 'consentsToNameSharing'
+    > & { id: string },
+  ): Promise<string> {
+    const [linked] = await m.query<{ id: string }[]>(
+      `SELECT id FROM donors WHERE organisation_id = $1 AND member_id = $2 AND merged_into_id IS NULL ORDER BY created_at LIMIT 1`,
+      [organisationId, member.id],
+    );
+    const { id: memberId, ...fields } = member;
+    if (linked) {
+      const before = (await this.donors.find(m, organisationId, linked.id))!;
+      await this.donors.update(m, linked.id, { ...before, ...fields, memberId });
+      return linked.id;
+    }
+    const input: DonorInput = {
+      ...fields,
+      memberId,
+      iban: null,
+      consentsToContact: false,
+      consentsToNameSharing: false,
+    };
+    const id = await this.donors.insert(m, organisationId, input);
+    await this.audit.record(m, {
+      actorUserId: userId,
+      organisationId,
+      action: 'donor.created',
+      entityType: 'donor',
+      entityId: id,
+      after: { ...input },
+    });
+    return id;
   }
 
   async update(

@@ -11,6 +11,7 @@ export { FeeRunsService, FEE_ACCOUNTS } from './fee-runs.service';
 export { ReceivablesService, CHARGE_INCOME_ACCOUNT } from './receivables.service';
 export { DunningService } from './dunning.service';
 export { MemberImportsService } from './member-imports.service';
+export { FeeReceiptsService } from './fee-receipts.service';
 export type { Receivable } from './receivable.repository';
 export type { Member } from './member.repository';
 export { buildPain008, paymentInfoId } from './sepa/pain008';

@@ -41,6 +41,7 @@ import {
   CreateTierDto,
   DunningLevelDto,
   DunningLevelsDto,
+  FeeReceiptDto,
   FeeRunDto,
   FeeRunPageDto,
   LeaveDto,
@@ -58,6 +59,7 @@ import {
   UpdateMemberDto,
 } from './dto/membership.dto';
 import { DunningService } from './dunning.service';
+import { FeeReceiptsService } from './fee-receipts.service';
 import { FeeRunsService } from './fee-runs.service';
 import { MandatesService } from './mandates.service';
 import { MemberImportsService } from './member-imports.service';
@@ -102,6 +104,7 @@ export class MembershipController {
     private readonly feeRuns: FeeRunsService,
     private readonly receivables: ReceivablesService,
     private readonly dunning: DunningService,
+    private readonly feeReceipts: FeeReceiptsService,
   ) {}
 
   @Get('tiers')
@@ -263,6 +266,21 @@ export class MembershipController {
     @Param('id', ParseUUIDPipe) id: string,
   ) {
     return this.members.erase(actor, orgId, id);
+  }
+
+  @Post('members/:id/fee-receipts')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    description: 'A receipt for the fees the member paid in the year; the worker renders its PDF',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  feeReceipt(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FeeReceiptDto,
+  ) {
+    return this.feeReceipts.issue(actor, orgId, id, body.year);
   }
 
   @Post('member-imports')

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@dachwerk/audit';
+import { DonationsModule } from '@dachwerk/donations';
 import { LedgerModule } from '@dachwerk/ledger';
 import { registerConstraintProblem } from '@dachwerk/shared';
 import { DunningService } from './dunning.service';
+import { FeeReceiptsService } from './fee-receipts.service';
 import { FeeRunsService } from './fee-runs.service';
 import { LettersService } from './letters.service';
 import { MandatesService } from './mandates.service';
@@ -34,10 +36,11 @@ const SERVICES = [
   ReceivablesService,
   DunningService,
   LettersService,
+  FeeReceiptsService,
 ];
 
 @Module({
-  imports: [AuditModule, LedgerModule],
+  imports: [AuditModule, LedgerModule, DonationsModule],
   providers: [...SERVICES, MemberRepository, TierRepository, ReceivableRepository],
   exports: SERVICES,
 })

@@ -17,6 +17,8 @@ export interface Tier {
   memberForm: MemberForm;
   interval: FeeInterval;
   proRata: boolean;
+  /** Fees of this tier may get a donation receipt (not for sport, cultural leisure, Heimatpflege, ...). */
+  feesDeductible: boolean;
   validFrom: string;
   validTo: string | null;
   rates: TierRate[];
@@ -25,7 +27,7 @@ export interface Tier {
 type Db = EntityManager | DataSource;
 
 const SELECT = `SELECT t.id, t.code, t.name, t.member_form AS "memberForm", t.fee_interval AS interval, t.pro_rata AS "proRata",
-    to_char(t.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(t.valid_to, 'YYYY-MM-DD') AS "validTo",
+    t.fees_deductible AS "feesDeductible", to_char(t.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(t.valid_to, 'YYYY-MM-DD') AS "validTo",
     COALESCE((SELECT json_agg(json_build_object('validFrom', to_char(r.valid_from, 'YYYY-MM-DD'), 'amountCents', r.amount_cents,
         'reducedAmountCents', r.reduced_amount_cents, 'admissionFeeCents', r.admission_fee_cents) ORDER BY r.valid_from)
       FROM membership_tier_rates r WHERE r.tier_id = t.id), '[]') AS rates
@@ -56,9 +58,19 @@ export class TierRepository {
     t: Omit<Tier, 'id' | 'rates'>,
   ): Promise<string> {
     const [{ id }] = await m.query<{ id: string }[]>(
-      `INSERT INTO membership_tiers (organisation_id, code, name, member_form, fee_interval, pro_rata, valid_from, valid_to)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [organisationId, t.code, t.name, t.memberForm, t.interval, t.proRata, t.validFrom, t.validTo],
+      `INSERT INTO membership_tiers (organisation_id, code, name, member_form, fee_interval, pro_rata, valid_from, valid_to, fees_deductible)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        organisationId,
+        t.code,
+        t.name,
+        t.memberForm,
+        t.interval,
+        t.proRata,
+        t.validFrom,
+        t.validTo,
+        t.feesDeductible,
+      ],
     );
     return id;
   }

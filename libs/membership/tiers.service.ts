@@ -50,6 +50,7 @@ export class TiersService {
         memberForm: input.memberForm,
         interval: input.interval,
         proRata: input.proRata ?? true,
+        feesDeductible: input.feesDeductible ?? false,
         validFrom: input.validFrom,
         validTo: input.validTo ?? null,
       });

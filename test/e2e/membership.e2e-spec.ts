@@ -74,6 +74,15 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       `INSERT INTO organisation_bank_accounts (organisation_id, label, iban, bic, is_default) VALUES ($1, 'Giro', $2, 'COBADEFFXXX', true)`,
       [org.id, ORG_IBAN],
     );
+    await api.sql.query(
+      `UPDATE organisations SET purposes = $2, is_receipt_machine_signed = true, street = 'Marktplatz 1' WHERE id = $1`,
+      [org.id, ['des bürgerschaftlichen Engagements']],
+    );
+    await api.sql.query(
+      `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office, tax_number, period_from, period_to)
+       VALUES ($1, 'freistellungsbescheid', '2025-06-16', 'Finanzamt Stuttgart-Körperschaften', '99015/12345', '2021-01-01', '2023-12-31')`,
+      [org.id],
+    );
     const as = async (role: 'staff' | 'treasurer' | 'board') => {
       const u = await createUser(api.sql, { roles: { [org.id]: [role] } });
       return login(api, u.email, u.password);
@@ -111,6 +120,7 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
         amountCents: 6000,
         reducedAmountCents: 3000,
         admissionFeeCents: 1000,
+        feesDeductible: true,
       })
       .expect(201);
     tierYear = tier.body.id;
@@ -656,6 +666,61 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       .set(board)
       .expect(200);
     expect(inside.body.total).toBe(feeRun.debitCount + 5);
+  });
+
+  it('issues a receipt for the fees a member paid where the tier allows it, rendered by the worker', async () => {
+    const year = todayIso().slice(0, 4);
+    const issued = await api
+      .http()
+      .post(`${base}/members/${members.erika.id}/fee-receipts`)
+      .set(treasurer)
+      .send({ year: Number(year) })
+      .expect(201);
+    expect(issued.body).toMatchObject({
+      kind: 'money',
+      totalCents: 6000,
+      number: `${year}-000001`,
+    });
+    const pdf = await waitFor(async () => {
+      const res = await api
+        .http()
+        .get(`${base}/receipts/${issued.body.id}/pdf`)
+        .set(treasurer)
+        .buffer(true)
+        .parse(binary);
+      return res.status === 200 ? (res.body as Buffer) : undefined;
+    });
+    const { text } = await pdfParse(pdf);
+    expect(text).toContain('Bestätigung über Geldzuwendungen/Mitgliedsbeitrag');
+    expect(text).toContain('Erika Mustermann');
+    expect(text).toContain('sechzig Euro');
+    expect(text).toMatch(/nicht um Mitgliedsbeiträge handelt, deren Abzug nach § 10b Abs. 1/);
+
+    const again = await api
+      .http()
+      .post(`${base}/members/${members.erika.id}/fee-receipts`)
+      .set(treasurer)
+      .send({ year: Number(year) })
+      .expect(422);
+    expect(again.body.code).toBe('NOTHING_TO_RECEIPT');
+    const club = await api
+      .http()
+      .post(`${base}/members/${members.club.id}/fee-receipts`)
+      .set(treasurer)
+      .send({ year: Number(year) })
+      .expect(422);
+    expect(club.body.code).toBe('FEES_NOT_DEDUCTIBLE');
+    // Voiding and reissuing keeps to the same fee.
+    const voided = await api
+      .http()
+      .post(`${base}/receipts/${issued.body.id}/void`)
+      .set(treasurer)
+      .send({ reason: 'Anschrift falsch', reissue: true })
+      .expect(201);
+    expect(voided.body.replacement).toMatchObject({
+      totalCents: 6000,
+      replacesReceiptId: issued.body.id,
+    });
   });
 
   it('duns overdue members level by level, books the fee, has the letters rendered, and lists those past the last level', async () => {

@@ -18,6 +18,8 @@ export interface ReceiptContent {
   receivedOn?: string;
   period?: { from: string; to: string };
   isWaiver: boolean;
+  /** Paid membership fees (the BMF template's "Mitgliedsbeitrag"), not donations. */
+  isMembershipFee?: boolean;
   items: { receivedOn: string; amountCents: number; isWaiver: boolean; label: string }[];
   inKind?: {
     item: string;

@@ -151,6 +151,13 @@ export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {})
   small(
     `Es wird bestätigt, dass die Zuwendung nur zur Förderung ${c.issuer.purposes.join(', ')} verwendet wird.`,
   );
+  if (c.isMembershipFee) {
+    doc.moveDown(0.3);
+    small(
+      'Es wird bestätigt, dass es sich nicht um Mitgliedsbeiträge handelt, deren Abzug nach § 10b Abs. 1 des ' +
+        'Einkommensteuergesetzes ausgeschlossen ist.',
+    );
+  }
   if (c.kind === 'collective') {
     doc.moveDown(0.3);
     small(

@@ -19,6 +19,8 @@ export interface Receipt {
   voidedAt: Date | null;
   voidReason: string | null;
   donationIds: string[];
+  /** For receipts of membership fees: the fee receivables. */
+  receivableIds: string[];
   createdAt: Date;
 }
 
@@ -37,7 +39,10 @@ const COLUMNS = `r.id, r.organisation_id AS "organisationId", r.year, r.number, 
   r.total_cents AS "totalCents", to_char(r.issued_on, 'YYYY-MM-DD') AS "issuedOn", r.replaces_receipt_id AS "replacesReceiptId",
   r.document_path AS "documentPath", r.document_sha256 AS "documentSha256", r.rendered_at AS "renderedAt",
   r.voided_at AS "voidedAt", r.void_reason AS "voidReason", r.created_at AS "createdAt",
-  ARRAY(SELECT i.donation_id FROM receipt_items i WHERE i.receipt_id = r.id ORDER BY i.received_on, i.donation_id) AS "donationIds"`;
+  ARRAY(SELECT i.donation_id FROM receipt_items i WHERE i.receipt_id = r.id AND i.donation_id IS NOT NULL
+        ORDER BY i.received_on, i.donation_id) AS "donationIds",
+  ARRAY(SELECT i.receivable_id FROM receipt_items i WHERE i.receipt_id = r.id AND i.receivable_id IS NOT NULL
+        ORDER BY i.received_on, i.receivable_id) AS "receivableIds"`;
 
 type Db = EntityManager | DataSource;
 
@@ -190,7 +195,13 @@ export class ReceiptRepository {
       issuedOn: string;
       replacesReceiptId: string | null;
       createdBy: string;
-      items: { donationId: string; amountCents: number; receivedOn: string; isWaiver: boolean }[];
+      items: {
+        donationId: string | null;
+        receivableId: string | null;
+        amountCents: number;
+        receivedOn: string;
+        isWaiver: boolean;
+      }[];
     },
   ): Promise<void> {
     await m.query(
@@ -212,15 +223,24 @@ export class ReceiptRepository {
       ],
     );
     await m.query(
-      `INSERT INTO receipt_items (receipt_id, donation_id, amount_cents, received_on, is_waiver)
-       SELECT $1, d, a, o, w FROM unnest($2::uuid[], $3::bigint[], $4::date[], $5::boolean[]) AS x(d, a, o, w)`,
+      `INSERT INTO receipt_items (receipt_id, donation_id, receivable_id, amount_cents, received_on, is_waiver)
+       SELECT $1, d, f, a, o, w FROM unnest($2::uuid[], $6::uuid[], $3::bigint[], $4::date[], $5::boolean[]) AS x(d, f, a, o, w)`,
       [
         r.id,
         r.items.map((i) => i.donationId),
         r.items.map((i) => i.amountCents),
         r.items.map((i) => i.receivedOn),
         r.items.map((i) => i.isWaiver),
+        r.items.map((i) => i.receivableId),
       ],
+    );
+  }
+
+  feeItemsOf(m: EntityManager, receiptId: string) {
+    return m.query<{ receivableId: string; receivedOn: string; amountCents: number }[]>(
+      `SELECT receivable_id AS "receivableId", to_char(received_on, 'YYYY-MM-DD') AS "receivedOn", amount_cents::int AS "amountCents"
+         FROM receipt_items WHERE receipt_id = $1 AND receivable_id IS NOT NULL`,
+      [receiptId],
     );
   }
 

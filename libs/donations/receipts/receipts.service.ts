@@ -80,9 +80,18 @@ export class ReceiptsService {
         entityId: id,
         data: { number: receipt.number, reason: reason.trim() },
       });
-      const replacement = reissue
-        ? await this.issueIn(m, actor.userId, organisationId, receipt.donationIds, receipt)
-        : null;
+      const replacement = !reissue
+        ? null
+        : receipt.receivableIds.length
+          ? await this.issueForFees(
+              m,
+              actor.userId,
+              organisationId,
+              receipt.donorId,
+              await this.receipts.feeItemsOf(m, id),
+              receipt,
+            )
+          : await this.issueIn(m, actor.userId, organisationId, receipt.donationIds, receipt);
       return { voided: (await this.receipts.find(m, organisationId, id))!, replacement };
     });
     if (result.replacement) await this.enqueueRender(result.replacement.id);
@@ -324,8 +333,92 @@ export class ReceiptsService {
         ? 'collective'
         : 'money';
 
+    const sorted = [...donations].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1));
+    return this.issueItems(m, userId, organisationId, {
+      donorId: donations[0].donorId,
+      kind,
+      replaces,
+      inKind: inKind.length ? inKind[0].inKind! : undefined,
+      isMembershipFee: false,
+      items: sorted.map((d) => ({
+        donationId: d.id,
+        receivableId: null,
+        receivedOn: d.receivedOn,
+        amountCents: d.amountCents,
+        isWaiver: d.kind === 'expense_waiver',
+        label:
+          d.kind === 'expense_waiver'
+            ? 'Aufwandsspende'
+            : d.kind === 'in_kind'
+              ? 'Sachzuwendung'
+              : 'Geldzuwendung',
+      })),
+    });
+  }
+
+  /**
+   * For membership: a receipt for paid membership fees (where the tier's purpose allows
+   * the deduction), in the caller's transaction. One item per fee, one calendar year.
+   */
+  async issueForFees(
+    m: EntityManager,
+    userId: string,
+    organisationId: string,
+    donorId: string,
+    fees: { receivableId: string; receivedOn: string; amountCents: number }[],
+    replaces: Receipt | null = null,
+  ): Promise<Receipt> {
+    if (!fees.length)
+      throw new DomainError('NOTHING_TO_RECEIPT', 'No paid, deductible fees without a receipt', {});
+    if (new Set(fees.map((f) => f.receivedOn.slice(0, 4))).size > 1)
+      throw new DomainError(
+        'RECEIPT_MIXED_YEARS',
+        'A collective receipt covers one calendar year',
+        {
+          field: 'year',
+        },
+      );
+    const sorted = [...fees].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1));
+    return this.issueItems(m, userId, organisationId, {
+      donorId,
+      kind: fees.length > 1 ? 'collective' : 'money',
+      replaces,
+      isMembershipFee: true,
+      items: sorted.map((f) => ({
+        donationId: null,
+        receivableId: f.receivableId,
+        receivedOn: f.receivedOn,
+        amountCents: f.amountCents,
+        isWaiver: false,
+        label: 'Mitgliedsbeitrag',
+      })),
+    });
+  }
+
+  /** What every receipt needs checked and frozen, whatever it covers: address, notice, number, content. */
+  private async issueItems(
+    m: EntityManager,
+    userId: string,
+    organisationId: string,
+    r: {
+      donorId: string;
+      kind: ReceiptContent['kind'];
+      replaces: Receipt | null;
+      inKind?: ReceiptContent['inKind'];
+      isMembershipFee: boolean;
+      items: {
+        donationId: string | null;
+        receivableId: string | null;
+        receivedOn: string;
+        amountCents: number;
+        isWaiver: boolean;
+        label: string;
+      }[];
+    },
+  ): Promise<Receipt> {
+    const { kind, replaces, items: sorted } = r;
     const issuer = await this.receipts.issuer(m, organisationId);
-    const donor = await this.receipts.donor(m, donations[0].donorId);
+    const donor = await this.receipts.donor(m, r.donorId);
     if (!donor.street || !donor.postalCode || !donor.city || !donor.name) {
       throw new DomainError(
         'DONOR_ADDRESS_INCOMPLETE',
@@ -339,7 +432,6 @@ export class ReceiptsService {
       );
     }
     const notices = await this.receipts.exemptionNotices(m, organisationId);
-    const sorted = [...donations].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1));
     const last = sorted[sorted.length - 1].receivedOn;
     // The notice in force for the whole receipt: the latest one issued by the last donation.
     const notice = notices.find((n) => n.issuedOn <= last) ?? notices[notices.length - 1];
@@ -357,13 +449,14 @@ export class ReceiptsService {
         `The ${notice.kind === 'freistellungsbescheid' ? 'Freistellungsbescheid' : '§ 60a Feststellung'} of ${notice.issuedOn} is too old for a donation of ${expiredFor.receivedOn}`,
         {
           noticeIssuedOn: notice.issuedOn,
-          donationId: expiredFor.id,
+          donationId: expiredFor.donationId,
+          receivableId: expiredFor.receivableId,
           receivedOn: expiredFor.receivedOn,
         },
       );
     }
 
-    const total = donations.reduce((s, d) => s + d.amountCents, 0);
+    const total = sorted.reduce((s, d) => s + d.amountCents, 0);
     const year = Number((replaces?.issuedOn ?? todayIso()).slice(0, 4));
     const seq = await this.receipts.nextNumber(m, organisationId, year);
     const number = `${year}-${String(seq).padStart(6, '0')}`;
@@ -384,19 +477,15 @@ export class ReceiptsService {
       ...(kind === 'collective'
         ? { period: { from: sorted[0].receivedOn, to: last } }
         : { receivedOn: sorted[0].receivedOn }),
-      isWaiver: donations.every((d) => d.kind === 'expense_waiver'),
+      isWaiver: sorted.every((d) => d.isWaiver),
+      ...(r.isMembershipFee ? { isMembershipFee: true } : {}),
       items: sorted.map((d) => ({
         receivedOn: d.receivedOn,
         amountCents: d.amountCents,
-        isWaiver: d.kind === 'expense_waiver',
-        label:
-          d.kind === 'expense_waiver'
-            ? 'Aufwandsspende'
-            : d.kind === 'in_kind'
-              ? 'Sachzuwendung'
-              : 'Geldzuwendung',
+        isWaiver: d.isWaiver,
+        label: d.label,
       })),
-      ...(inKind.length ? { inKind: inKind[0].inKind! } : {}),
+      ...(r.inKind ? { inKind: r.inKind } : {}),
       exemption:
         notice.kind === 'freistellungsbescheid'
           ? {
@@ -430,10 +519,11 @@ export class ReceiptsService {
       replacesReceiptId: replaces?.id ?? null,
       createdBy: userId,
       items: sorted.map((d) => ({
-        donationId: d.id,
+        donationId: d.donationId,
+        receivableId: d.receivableId,
         amountCents: d.amountCents,
         receivedOn: d.receivedOn,
-        isWaiver: d.kind === 'expense_waiver',
+        isWaiver: d.isWaiver,
       })),
     });
     await this.audit.record(m, {

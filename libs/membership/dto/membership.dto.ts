@@ -58,6 +58,22 @@ export class CreateTierDto extends TierRateDto {
   @IsBoolean()
   proRata?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE) validTo?: string;
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Fees may get a donation receipt (§10b EStG; not for sport, cultural leisure, Heimatpflege and the like)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  feesDeductible?: boolean;
+}
+
+export class FeeReceiptDto {
+  @ApiProperty({ example: 2026, description: 'The calendar year the fees were paid in' })
+  @IsInt()
+  @Min(2000)
+  @Max(2999)
+  year: number;
 }
 
 export class TierRateViewDto {
@@ -74,6 +90,7 @@ export class TierDto {
   @ApiProperty({ enum: FORMS }) memberForm: string;
   @ApiProperty({ enum: INTERVALS }) interval: string;
   @ApiProperty() proRata: boolean;
+  @ApiProperty() feesDeductible: boolean;
   @ApiProperty() validFrom: string;
   @ApiProperty({ type: String, nullable: true }) validTo: string | null;
   @ApiProperty({ type: TierRateViewDto, isArray: true }) rates: TierRateViewDto[];

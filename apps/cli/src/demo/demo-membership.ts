@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { composeIBAN } from 'ibantools';
 import { DataSource } from 'typeorm';
-import { UMBRELLA } from './demo-data';
 import { BankStatementsService, writeCamt053, type CamtEntry } from '@dachwerk/banking';
 import {
   DunningService,
+  FeeReceiptsService,
   FeeRunsService,
   MandatesService,
   MembersService,
@@ -12,6 +12,7 @@ import {
 } from '@dachwerk/membership';
 import { LedgerService } from '@dachwerk/ledger';
 import { addDays, nextTargetBusinessDay, Transactions, type Actor } from '@dachwerk/shared';
+import { UMBRELLA } from './demo-data';
 
 const FIRST = [
   'Anna',
@@ -110,8 +111,11 @@ export async function seedDemoMembership(
     individual: await tier('IND', 'Einzelmitglied', 'individual', 'quarterly', 1_500, {
       reducedAmountCents: 750,
       admissionFeeCents: 1_000,
+      feesDeductible: true,
     }),
-    supporter: await tier('FOE', 'Fördermitglied', 'individual', 'yearly', 6_000),
+    supporter: await tier('FOE', 'Fördermitglied', 'individual', 'yearly', 6_000, {
+      feesDeductible: true,
+    }),
   };
 
   let account = 1_000_000;
@@ -267,6 +271,14 @@ export async function seedDemoMembership(
     await app
       .get(BankStatementsService)
       .upload(actor, organisationId, Buffer.from(xml, 'utf8'), `Kontoauszug-${year}-02.xml`);
+    // A supporting member asked for a receipt of the fee they paid.
+    const supporter = await db.query<{ id: string }[]>(
+      `SELECT r.member_id AS id FROM receivables r JOIN member_tier_assignments a ON a.member_id = r.member_id
+        WHERE r.organisation_id = $1 AND r.status = 'settled' AND a.tier_id = $2 ORDER BY r.member_id LIMIT 1`,
+      [organisationId, tierOf.supporter],
+    );
+    if (supporter[0])
+      await app.get(FeeReceiptsService).issue(actor, organisationId, supporter[0].id, Number(year));
   }
 
   const dunning = app.get(DunningService);

@@ -9,6 +9,7 @@ import { ReceiptDeliveries1764700000000 } from './1764700000000-receipt-deliveri
 import { Membership1764800000000 } from './1764800000000-membership';
 import { Banking1764900000000 } from './1764900000000-banking';
 import { Initiatives1765000000000 } from './1765000000000-initiatives';
+import { MembershipFeeReceipts1765100000000 } from './1765100000000-membership-fee-receipts';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Membership1764800000000,
   Banking1764900000000,
   Initiatives1765000000000,
+  MembershipFeeReceipts1765100000000,
 ];
