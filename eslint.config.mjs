@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const LIBS = ['shared', 'auth', 'audit', 'organisations', 'ledger', 'donations', 'membership', 'banking', 'testing'];
+const LIBS = ['shared', 'auth', 'audit', 'organisations', 'ledger', 'donations', 'membership', 'banking', 'funding', 'testing'];
 
 export default tseslint.config(
   { ignores: ['config/**', 'dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@dachwerk/audit';
 import { DonationsModule } from '@dachwerk/donations';
+import { FundingModule } from '@dachwerk/funding';
 import { LedgerModule } from '@dachwerk/ledger';
 import { MembershipModule } from '@dachwerk/membership';
 import { BankStatementRepository } from './bank-statement.repository';
@@ -9,7 +10,7 @@ import { BankTransactionsService } from './bank-transactions.service';
 import { MatchingService } from './matching.service';
 
 @Module({
-  imports: [AuditModule, LedgerModule, MembershipModule, DonationsModule],
+  imports: [AuditModule, LedgerModule, MembershipModule, DonationsModule, FundingModule],
   providers: [
     BankStatementsService,
     BankTransactionsService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { LedgerService, type PostingInput } from '@dachwerk/ledger';
+import { FUNDING_ACCOUNTS, PayoutRunsService } from '@dachwerk/funding';
 import { FEE_ACCOUNTS, ReceivablesService, type Receivable } from '@dachwerk/membership';
 import type { BankTransaction, MatchKind } from './bank-statement.repository';
 import { BankStatementRepository } from './bank-statement.repository';
@@ -19,6 +20,8 @@ interface PlannedMatch {
   txIds: string[];
   kind: MatchKind;
   posting: PostingInput;
+  /** A payout the bank executed: the claim is paid. */
+  paidClaimId?: string;
   settle?: Receivable[];
   returned?: {
     receivable: Receivable;
@@ -38,7 +41,8 @@ const RECEIVABLE_REF = /\bR[0-9a-f]{32}\b/g;
  * 2. a debit with a return reason (or the end-to-end id of a collected receivable)
  *    reopens the receivable, books the return and the bank's charge, and passes the
  *    charge on to the member;
- * 3. a transfer naming a receivable, a member number, or from a mandate's IBAN settles
+ * 3. a debit with the end-to-end id of a claim in a payout run pays that claim;
+ * 4. a transfer naming a receivable, a member number, or from a mandate's IBAN settles
  *    that member's unpaid receivables when the amount fits them exactly;
  * everything else stays unmatched for a person. Every match is booked.
  */
@@ -48,6 +52,7 @@ export class MatchingService {
     private readonly receivables: ReceivablesService,
     private readonly ledger: LedgerService,
     private readonly statements: BankStatementRepository,
+    private readonly payouts: PayoutRunsService,
   ) {}
 
   async autoMatch(m: EntityManager, ctx: BankContext, txs: BankTransaction[]): Promise<number> {
@@ -161,7 +166,8 @@ export class MatchingService {
       }
     }
 
-    const rest = await this.matchBatchesAndTransfers(m, ctx, leftover, state, planned);
+    const afterPayouts = await this.matchPayouts(m, ctx, leftover, planned);
+    const rest = await this.matchBatchesAndTransfers(m, ctx, afterPayouts, state, planned);
     // The transactions are not stored yet: their match goes in with them (no second write).
     const byId = new Map(txs.map((t) => [t.id, t]));
     for (const mark of await this.book(m, ctx, planned))
@@ -171,6 +177,48 @@ export class MatchingService {
         journalEntryId: mark.journalEntryId,
       });
     return txs.length - rest;
+  }
+
+  /** Debits carrying the end-to-end id of a claim in a payout run: the payable is paid. Returns the rest. */
+  private async matchPayouts(
+    m: EntityManager,
+    ctx: BankContext,
+    txs: BankTransaction[],
+    planned: PlannedMatch[],
+  ): Promise<BankTransaction[]> {
+    const debits = txs.filter((t) => t.amountCents < 0 && t.endToEndId && !t.returnReason);
+    if (!debits.length) return txs;
+    const claims = new Map(
+      (
+        await this.payouts.inPayout(
+          m,
+          ctx.organisationId,
+          debits.map((t) => t.endToEndId!),
+        )
+      ).map((c) => [c.endToEndId, c]),
+    );
+    const matched = new Set<string>();
+    for (const tx of debits) {
+      const claim = claims.get(tx.endToEndId!);
+      if (!claim || claim.amountCents !== -tx.amountCents) continue;
+      claims.delete(tx.endToEndId!);
+      matched.add(tx.id);
+      planned.push({
+        txIds: [tx.id],
+        kind: 'payout',
+        posting: this.posting(ctx, tx.bookedOn, `Auszahlung ${claim.payeeName}`, [
+          {
+            account: FUNDING_ACCOUNTS.payable,
+            side: 'debit',
+            amountCents: claim.amountCents,
+            sphere: 1,
+          },
+          { account: ctx.ledgerAccount, side: 'credit', amountCents: claim.amountCents, sphere: 1 },
+        ]),
+        paidClaimId: claim.id,
+      });
+    }
+    return txs.filter((t) => !matched.has(t.id));
   }
 
   /** Batches without details, and transfers by reference, member number or IBAN. Returns how many stay unmatched. */
@@ -316,6 +364,7 @@ export class MatchingService {
     );
     const marks: { id: string; kind: MatchKind; journalEntryId: string }[] = [];
     const settlements: Parameters<ReceivablesService['settle']>[1] = [];
+    const paid: { claimId: string; entryId: string }[] = [];
     for (let i = 0; i < planned.length; i++) {
       const p = planned[i];
       const journalEntryId = entries[i].id;
@@ -350,8 +399,15 @@ export class MatchingService {
             ),
           });
       }
+      if (p.paidClaimId) paid.push({ claimId: p.paidClaimId, entryId: journalEntryId });
       for (const id of p.txIds) marks.push({ id, kind: p.kind, journalEntryId });
     }
+    if (paid.length)
+      await this.payouts.markPaid(
+        m,
+        paid.map((p) => p.claimId),
+        paid.map((p) => p.entryId),
+      );
     await this.receivables.settle(m, settlements);
     return marks;
   }

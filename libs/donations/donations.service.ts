@@ -22,6 +22,15 @@ import { DONATION_READERS } from './donors.service';
 import { DonorRepository } from './donor.repository';
 import type { CreateDonationDto, DonationQueryDto } from './dto/donation.dto';
 
+export interface InitiativeDonation {
+  id: string;
+  receivedOn: string;
+  amountCents: number;
+  kind: string;
+  /** Only where the donor consented to name sharing. */
+  donorName: string | null;
+}
+
 /**
  * Donations and their bookings. Each donation is booked through LedgerService.post in
  * the same transaction; it is never edited — a correction reverses the booking and may
@@ -47,6 +56,34 @@ export class DonationsService {
     const { skip, take } = pageWindow(query);
     const [items, total] = await this.donations.list(organisationId, query, skip, take);
     return pageOf(items, total, query);
+  }
+
+  /**
+   * The donations to one initiative, as its own people may see them: amount, date,
+   * kind — and the donor's name only where the donor agreed to share it. The caller
+   * (funding) has checked that the actor may see the initiative.
+   */
+  async forInitiative(
+    organisationId: string,
+    initiativeId: string,
+    skip: number,
+    take: number,
+  ): Promise<[InitiativeDonation[], number]> {
+    const db = this.donations.db;
+    const where = `d.organisation_id = $1 AND d.initiative_id = $2
+      AND NOT EXISTS (SELECT 1 FROM donation_corrections c WHERE c.donation_id = d.id)`;
+    const rows = await db.query<InitiativeDonation[]>(
+      `SELECT d.id, to_char(d.received_on, 'YYYY-MM-DD') AS "receivedOn", d.amount_cents::float8 AS "amountCents", d.kind,
+              CASE WHEN o.consents_to_name_sharing THEN COALESCE(o.organisation_name, concat_ws(' ', o.first_name, o.last_name)) END AS "donorName"
+         FROM donations d JOIN donors o ON o.id = d.donor_id WHERE ${where}
+        ORDER BY d.received_on DESC, d.id OFFSET $3 LIMIT $4`,
+      [organisationId, initiativeId, skip, take],
+    );
+    const [{ n }] = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM donations d WHERE ${where}`,
+      [organisationId, initiativeId],
+    );
+    return [rows, n];
   }
 
   async get(actor: Actor, organisationId: string, id: string): Promise<Donation> {

@@ -4,7 +4,7 @@
 export * from './donations.module';
 export * from './donations.api.module';
 export * from './donations.jobs.module';
-export { DonationsService } from './donations.service';
+export { DonationsService, type InitiativeDonation } from './donations.service';
 export { DonorsService } from './donors.service';
 export type { Donation } from './donation.repository';
 export type { Donor } from './donor.repository';

@@ -11,3 +11,4 @@ export { LedgerExportService } from './ledger-export.service';
 export * from './ledger.types';
 export { entryHash } from './entry-hash';
 export * from './datev-format';
+export { CostCentreLedger, type CostCentreLine, type CostCentreYear } from './cost-centre-ledger';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@dachwerk/audit';
 import { registerConstraintProblem } from '@dachwerk/shared';
+import { CostCentreLedger } from './cost-centre-ledger';
 import { LedgerExportService } from './ledger-export.service';
 import { LedgerReportsService } from './ledger-reports.service';
 import { LedgerRepository } from './ledger.repository';
@@ -14,7 +15,13 @@ registerConstraintProblem(
 
 @Module({
   imports: [AuditModule],
-  providers: [LedgerService, LedgerReportsService, LedgerExportService, LedgerRepository],
-  exports: [LedgerService, LedgerReportsService, LedgerExportService],
+  providers: [
+    LedgerService,
+    LedgerReportsService,
+    LedgerExportService,
+    LedgerRepository,
+    CostCentreLedger,
+  ],
+  exports: [LedgerService, LedgerReportsService, LedgerExportService, CostCentreLedger],
 })
 export class LedgerModule {}

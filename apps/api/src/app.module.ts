@@ -3,6 +3,7 @@ import { AuditApiModule } from '@dachwerk/audit';
 import { AuthApiModule } from '@dachwerk/auth';
 import { BankingApiModule } from '@dachwerk/banking';
 import { DonationsApiModule } from '@dachwerk/donations';
+import { FundingApiModule } from '@dachwerk/funding';
 import { LedgerApiModule } from '@dachwerk/ledger';
 import { MembershipApiModule } from '@dachwerk/membership';
 import { OrganisationsApiModule } from '@dachwerk/organisations';
@@ -19,6 +20,7 @@ import { SharedApiModule, SharedModule } from '@dachwerk/shared';
     LedgerApiModule,
     DonationsApiModule,
     MembershipApiModule,
+    FundingApiModule,
     BankingApiModule,
   ],
 })

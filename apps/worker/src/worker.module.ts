@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditJobsModule } from '@dachwerk/audit';
 import { AuthJobsModule } from '@dachwerk/auth';
 import { DonationsJobsModule } from '@dachwerk/donations';
+import { FundingJobsModule } from '@dachwerk/funding';
 import { LedgerJobsModule } from '@dachwerk/ledger';
 import { MembershipJobsModule } from '@dachwerk/membership';
 import { OrganisationsJobsModule } from '@dachwerk/organisations';
@@ -19,6 +20,7 @@ import { LoggingModule, SharedJobsModule, SharedModule } from '@dachwerk/shared'
     LedgerJobsModule,
     DonationsJobsModule,
     MembershipJobsModule,
+    FundingJobsModule,
   ],
 })
 export class WorkerModule {}

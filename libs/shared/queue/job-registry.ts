@@ -24,6 +24,10 @@ export const JOBS = {
   'membership.reconcile': { queue: 'maintenance', everyMs: 60 * 1000 },
   /** Erases restricted leavers whose retention period (§147 AO) has passed. */
   'membership.erase-expired': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
+  /** Tells the applicant about a decision on their application (e-mail when SMTP is configured). */
+  'funding.notify': { queue: 'mail' },
+  /** Proof-of-use reminders 30 and 7 days ahead; overdue the day after. */
+  'funding.proof-reminders': { queue: 'maintenance', everyMs: 6 * 60 * 60 * 1000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {
@@ -46,6 +50,8 @@ export interface JobPayloads {
   'membership.letters': { kind: 'pre-notification' | 'dunning'; runId: string };
   'membership.reconcile': Record<string, never>;
   'membership.erase-expired': Record<string, never>;
+  'funding.notify': { applicationId: string; status: string };
+  'funding.proof-reminders': Record<string, never>;
 }
 
 export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];

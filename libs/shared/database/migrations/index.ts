@@ -10,6 +10,7 @@ import { Membership1764800000000 } from './1764800000000-membership';
 import { Banking1764900000000 } from './1764900000000-banking';
 import { Initiatives1765000000000 } from './1765000000000-initiatives';
 import { MembershipFeeReceipts1765100000000 } from './1765100000000-membership-fee-receipts';
+import { Funding1765200000000 } from './1765200000000-funding';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Banking1764900000000,
   Initiatives1765000000000,
   MembershipFeeReceipts1765100000000,
+  Funding1765200000000,
 ];

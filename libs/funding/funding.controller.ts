@@ -1,0 +1,473 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ApiProblems,
+  CurrentActor,
+  IdempotencyKey,
+  PageQueryDto,
+  Roles,
+  type Actor,
+} from '@dachwerk/shared';
+import { ApplicationsService } from './applications.service';
+import {
+  ClaimQueryDto,
+  CreateApplicationDto,
+  CreateExpenseClaimDto,
+  CreatePayoutRunDto,
+  CreateProgrammeDto,
+  DecisionDto,
+  FundInflowDto,
+  FundQueryDto,
+  FundTransferDto,
+  ProofReportDto,
+  RejectDto,
+  ReviewDto,
+} from './dto/funding.dto';
+import { ExpenseClaimsService } from './expense-claims.service';
+import { FundingDocumentsService, MAX_DOCUMENT_BYTES } from './funding-documents.service';
+import { FundsService } from './funds.service';
+import { PayoutRunsService } from './payout-runs.service';
+import { ProgrammesService } from './programmes.service';
+import { ProofsOfUseService } from './proofs-of-use.service';
+
+const STATUSES = ['submitted', 'complete', 'returned', 'approved', 'rejected'] as const;
+
+class ApplicationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programmeId?: string;
+}
+class ProofQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'submitted', 'overdue', 'accepted'] })
+  @IsOptional()
+  @IsIn(['open', 'submitted', 'overdue', 'accepted'])
+  status?: string;
+}
+
+const FILE_FIELD = {
+  schema: {
+    type: 'object',
+    properties: {
+      file: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MB' },
+    },
+  },
+};
+
+/**
+ * Pass-through funding. Every route is open to initiative users as far as their own
+ * initiatives go (the services decide, answering 404 for anything else); money and
+ * decisions need treasurer or board.
+ */
+@ApiTags('funding')
+@ApiBearerAuth()
+@Controller('organisations/:orgId')
+export class FundingController {
+  constructor(
+    private readonly funds: FundsService,
+    private readonly documents: FundingDocumentsService,
+    private readonly programmes: ProgrammesService,
+    private readonly applications: ApplicationsService,
+    private readonly claims: ExpenseClaimsService,
+    private readonly payouts: PayoutRunsService,
+    private readonly proofs: ProofsOfUseService,
+  ) {}
+
+  @Get('initiatives/:id/fund')
+  @ApiOkResponse({
+    description:
+      'Fund statement: opening, movements (paged), commitments, available, spending deadlines per inflow year',
+  })
+  @ApiProblems(400, 401, 404)
+  fund(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: FundQueryDto,
+  ) {
+    return this.funds.statement(actor, orgId, id, q);
+  }
+
+  @Post('initiatives/:id/fund/inflows')
+  @Roles('treasurer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({
+    description: 'A grant received for the initiative, booked with the administration fee',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  inflow(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FundInflowDto,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.funds.addInflow(actor, orgId, id, body, key);
+  }
+
+  @Post('fund-transfers')
+  @Roles('board')
+  @ApiCreatedResponse({ description: 'Money moved between two funds by board decision' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  transfer(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: FundTransferDto,
+  ) {
+    return this.funds.transfer(actor, orgId, body);
+  }
+
+  @Get('initiatives/:id/donations')
+  @ApiOkResponse({
+    description: 'Donations to the initiative; donor names only where the donor consented',
+  })
+  @ApiProblems(400, 401, 404)
+  initiativeDonations(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: PageQueryDto,
+  ) {
+    return this.funds.donations(actor, orgId, id, q);
+  }
+
+  @Post('initiatives/:id/documents')
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_FIELD)
+  @ApiCreatedResponse({ description: 'The stored document with its SHA-256' })
+  @ApiProblems(400, 401, 404, 413, 415)
+  upload(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file?: Express.Multer.File,
+  ) {
+    return this.documents.upload(actor, orgId, id, file?.buffer, file?.originalname);
+  }
+
+  @Get('documents/:id')
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOkResponse({ description: 'The document as uploaded' })
+  @ApiProblems(401, 404)
+  async document(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ) {
+    const doc = await this.documents.download(actor, orgId, id);
+    res
+      .status(200)
+      .type(doc.contentType)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${encodeURIComponent(doc.filename)}"`,
+      )
+      .send(doc.content);
+  }
+
+  @Get('programmes')
+  @ApiOkResponse({ description: 'Funding programmes with budget, criteria and what is reserved' })
+  @ApiProblems(401, 404)
+  listProgrammes(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string) {
+    return this.programmes.list(actor, orgId);
+  }
+
+  @Post('programmes')
+  @Roles('board', 'staff')
+  @ApiCreatedResponse({ description: 'The programme' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  createProgramme(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateProgrammeDto,
+  ) {
+    return this.programmes.create(actor, orgId, body);
+  }
+
+  @Get('programmes/:id')
+  @ApiOkResponse({ description: 'The programme' })
+  @ApiProblems(401, 404)
+  programme(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.programmes.get(actor, orgId, id);
+  }
+
+  @Get('applications')
+  @ApiOkResponse({
+    description: 'Applications (initiative users: their own), with weighted scores',
+  })
+  @ApiProblems(400, 401, 404)
+  listApplications(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: ApplicationQueryDto,
+  ) {
+    return this.applications.list(actor, orgId, q);
+  }
+
+  @Post('applications')
+  @Roles('initiative', 'staff')
+  @ApiCreatedResponse({ description: 'The submitted application' })
+  @ApiProblems(400, 401, 403, 404, 422)
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateApplicationDto,
+  ) {
+    return this.applications.submit(actor, orgId, body);
+  }
+
+  @Get('applications/:id')
+  @ApiOkResponse({
+    description: 'The application with cost plan, reviews, weighted score and decisions',
+  })
+  @ApiProblems(401, 404)
+  application(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.applications.get(actor, orgId, id);
+  }
+
+  @Put('applications/:id')
+  @Roles('initiative', 'staff')
+  @ApiOkResponse({ description: 'A returned application, changed and submitted again' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  resubmit(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateApplicationDto,
+  ) {
+    return this.applications.resubmit(actor, orgId, id, body);
+  }
+
+  @Post('applications/:id/complete')
+  @Roles('staff')
+  @ApiCreatedResponse({ description: 'Checked for completeness: goes to the reviewers' })
+  @ApiProblems(401, 403, 404, 409)
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.applications.markComplete(actor, orgId, id);
+  }
+
+  @Post('applications/:id/reviews')
+  @Roles('board', 'staff')
+  @ApiCreatedResponse({ description: 'A score per criterion, or a declared conflict of interest' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  review(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReviewDto,
+  ) {
+    return this.applications.review(actor, orgId, id, body);
+  }
+
+  @Post('applications/:id/decisions')
+  @Roles('board')
+  @ApiCreatedResponse({
+    description:
+      'Approve (two different board members, with the resolution), reject, or return for changes',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DecisionDto,
+  ) {
+    return this.applications.decide(actor, orgId, id, body);
+  }
+
+  @Get('expense-claims')
+  @ApiOkResponse({ description: 'Expense claims and invoices (initiative users: their own)' })
+  @ApiProblems(400, 401, 404)
+  listClaims(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: ClaimQueryDto,
+  ) {
+    return this.claims.list(actor, orgId, q);
+  }
+
+  @Post('expense-claims')
+  @Roles('initiative', 'staff', 'treasurer')
+  @ApiCreatedResponse({ description: 'The submitted claim' })
+  @ApiProblems(400, 401, 403, 404, 422)
+  createClaim(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateExpenseClaimDto,
+  ) {
+    return this.claims.create(actor, orgId, body);
+  }
+
+  @Get('expense-claims/:id')
+  @ApiOkResponse({ description: 'The claim' })
+  @ApiProblems(401, 404)
+  claim(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.claims.get(actor, orgId, id);
+  }
+
+  @Post('expense-claims/:id/approve')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    description:
+      'Approved and booked against the fund (409 FUND_INSUFFICIENT when it cannot cover it)',
+  })
+  @ApiProblems(401, 403, 404, 409)
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.claims.approve(actor, orgId, id);
+  }
+
+  @Post('expense-claims/:id/reject')
+  @Roles('treasurer')
+  @ApiCreatedResponse({ description: 'Rejected with a reason' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RejectDto,
+  ) {
+    return this.claims.reject(actor, orgId, id, body.reason);
+  }
+
+  @Post('payout-runs')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    description: 'Every approved claim in one pain.001.001.09, validated against the XSD',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  payoutRun(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreatePayoutRunDto,
+  ) {
+    return this.payouts.create(actor, orgId, body.executionDate);
+  }
+
+  @Get('payout-runs/:id')
+  @Roles('treasurer', 'board', 'admin')
+  @ApiOkResponse({ description: 'The payout run' })
+  @ApiProblems(401, 403, 404)
+  getPayoutRun(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.payouts.get(actor, orgId, id);
+  }
+
+  @Get('payout-runs/:id/sepa-file')
+  @Roles('treasurer')
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: 'pain.001.001.09' })
+  @ApiProblems(401, 403, 404)
+  async payoutFile(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ) {
+    const file = await this.payouts.sepaFile(actor, orgId, id);
+    res
+      .status(200)
+      .type('application/xml')
+      .setHeader('Content-Disposition', `attachment; filename="${file.filename}"`)
+      .send(file.content);
+  }
+
+  @Get('proofs-of-use')
+  @ApiOkResponse({ description: 'Proofs of use: the board sees all, initiatives their own' })
+  @ApiProblems(400, 401, 404)
+  listProofs(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: ProofQueryDto,
+  ) {
+    return this.proofs.list(actor, orgId, q.status);
+  }
+
+  @Get('proofs-of-use/:applicationId')
+  @ApiOkResponse({
+    description:
+      'Financial part (plan vs actual per cost line, own share, receipts) and the report',
+  })
+  @ApiProblems(401, 404)
+  proof(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('applicationId', ParseUUIDPipe) id: string,
+  ) {
+    return this.proofs.get(actor, orgId, id);
+  }
+
+  @Post('proofs-of-use/:applicationId/report')
+  @Roles('initiative', 'staff')
+  @ApiCreatedResponse({ description: 'The short report; the proof is handed in' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  report(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('applicationId', ParseUUIDPipe) id: string,
+    @Body() body: ProofReportDto,
+  ) {
+    return this.proofs.submitReport(actor, orgId, id, body.report);
+  }
+
+  @Post('proofs-of-use/:applicationId/accept')
+  @Roles('staff', 'board')
+  @ApiCreatedResponse({ description: 'Accepted' })
+  @ApiProblems(401, 403, 404, 409)
+  accept(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('applicationId', ParseUUIDPipe) id: string,
+  ) {
+    return this.proofs.accept(actor, orgId, id);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface CostCentreLine {
+  entryId: string;
+  entryNumber: number;
+  bookedOn: string;
+  documentNo: string;
+  text: string;
+  source: string;
+  sourceId: string | null;
+  account: number;
+  accountType: 'income' | 'expense';
+  /** Positive: money in (income, or an expense credited back); negative: money out. */
+  amountCents: number;
+}
+
+export interface CostCentreYear {
+  year: number;
+  inflowCents: number;
+  outflowCents: number;
+}
+
+const SIGNED = `CASE l.side WHEN 'C' THEN l.amount_cents ELSE -l.amount_cents END`;
+
+/**
+ * The ledger seen through one cost centre (KOST2): its result over income and expense
+ * accounts, year by year and line by line. Funding reads an initiative's restricted
+ * fund from here, so the fund is always exactly what the books say.
+ */
+@Injectable()
+export class CostCentreLedger {
+  /** Income minus expenses on the cost centre for bookings before a day (or all, without one). */
+  async result(
+    m: EntityManager,
+    organisationId: string,
+    costCentre: string,
+    before?: string,
+  ): Promise<number> {
+    const [row] = await m.query<{ cents: string | null }[]>(
+      `SELECT sum(b.credit_cents - b.debit_cents) AS cents
+         FROM account_month_balances b JOIN accounts a ON a.organisation_id = b.organisation_id AND a.number = b.account_number
+        WHERE b.organisation_id = $1 AND b.cost_centre = $2 AND a.type IN ('income', 'expense')
+          AND ($3::date IS NULL OR b.month < date_trunc('month', $3::date))`,
+      [organisationId, costCentre, before ?? null],
+    );
+    let cents = Number(row.cents ?? 0);
+    if (before && before.slice(8) !== '01') {
+      // The month of `before` up to the day before it, from the lines.
+      const [edge] = await m.query<{ cents: string | null }[]>(
+        `SELECT sum(${SIGNED}) AS cents FROM journal_lines l
+           JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
+          WHERE l.organisation_id = $1 AND l.cost_centre = $2 AND a.type IN ('income', 'expense')
+            AND l.booked_on >= date_trunc('month', $3::date) AND l.booked_on < $3::date`,
+        [organisationId, costCentre, before],
+      );
+      cents += Number(edge.cents ?? 0);
+    }
+    return cents;
+  }
+
+  /** Per calendar year: what came in (income) and went out (expenses) on the cost centre. */
+  years(m: EntityManager, organisationId: string, costCentre: string): Promise<CostCentreYear[]> {
+    return m.query(
+      `SELECT extract(year FROM b.month)::int AS year,
+              COALESCE(sum(b.credit_cents - b.debit_cents) FILTER (WHERE a.type = 'income'), 0)::float8 AS "inflowCents",
+              COALESCE(sum(b.debit_cents - b.credit_cents) FILTER (WHERE a.type = 'expense'), 0)::float8 AS "outflowCents"
+         FROM account_month_balances b JOIN accounts a ON a.organisation_id = b.organisation_id AND a.number = b.account_number
+        WHERE b.organisation_id = $1 AND b.cost_centre = $2 AND a.type IN ('income', 'expense')
+        GROUP BY 1 ORDER BY 1`,
+      [organisationId, costCentre],
+    );
+  }
+
+  /** The lines of a period, in booking order, a page at a time; and how many there are. */
+  async lines(
+    m: EntityManager,
+    organisationId: string,
+    costCentre: string,
+    from: string,
+    to: string,
+    skip: number,
+    take: number,
+  ): Promise<[CostCentreLine[], number]> {
+    const where = `l.organisation_id = $1 AND l.cost_centre = $2 AND l.booked_on BETWEEN $3 AND $4 AND a.type IN ('income', 'expense')`;
+    const rows = await m.query<CostCentreLine[]>(
+      `SELECT e.id AS "entryId", e.entry_number AS "entryNumber", to_char(l.booked_on, 'YYYY-MM-DD') AS "bookedOn",
+              e.document_no AS "documentNo", e.text, e.source, e.source_id AS "sourceId", l.account_number AS account,
+              a.type AS "accountType", (${SIGNED})::float8 AS "amountCents"
+         FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+         JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
+        WHERE ${where} ORDER BY l.booked_on, e.entry_number, l.line_no OFFSET $5 LIMIT $6`,
+      [organisationId, costCentre, from, to, skip, take],
+    );
+    const [{ n }] = await m.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM journal_lines l JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
+        WHERE ${where}`,
+      [organisationId, costCentre, from, to],
+    );
+    return [rows, n];
+  }
+}
