@@ -52,10 +52,34 @@ describe('demo data', () => {
     );
     expect(matches.map((x: { k: string }) => x.k)).toEqual([
       'direct_debit',
+      'payout',
       'receivables',
       'return',
       'unmatched',
     ]);
+    const states = await t.sql.query(`SELECT DISTINCT status FROM applications ORDER BY 1`);
+    expect(states.map((x: { status: string }) => x.status)).toEqual([
+      'approved',
+      'complete',
+      'rejected',
+      'returned',
+      'submitted',
+    ]);
+    const proofs = await t.sql.query(
+      `SELECT status, due_on > current_date AS ahead FROM proofs_of_use ORDER BY due_on`,
+    );
+    expect(proofs).toEqual([
+      { status: 'overdue', ahead: false },
+      { status: 'open', ahead: true },
+    ]);
+    const [funds] = await t.sql.query(
+      `SELECT count(DISTINCT initiative_id)::int AS paid FROM expense_claims WHERE status = 'paid'`,
+    );
+    expect(funds.paid).toBe(3);
+    const [bound] = await t.sql.query(
+      `SELECT count(*)::int AS n FROM user_initiatives ui JOIN users u ON u.id = ui.user_id WHERE u.email = 'initiative@dachwerk.example'`,
+    );
+    expect(bound.n).toBe(1);
     const [{ notices }] = await t.sql.query(`SELECT count(*)::int AS notices FROM dunning_notices`);
     expect(notices).toBeGreaterThan(0);
     const kinds = await t.sql.query(`SELECT DISTINCT kind FROM donations ORDER BY 1`);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@dachwerk/auth';
 import { BankingModule } from '@dachwerk/banking';
 import { DonationsModule } from '@dachwerk/donations';
+import { FundingModule } from '@dachwerk/funding';
 import { LedgerModule } from '@dachwerk/ledger';
 import { MembershipModule } from '@dachwerk/membership';
 import { SharedModule } from '@dachwerk/shared';
@@ -15,6 +16,7 @@ import { SharedModule } from '@dachwerk/shared';
     DonationsModule,
     MembershipModule,
     BankingModule,
+    FundingModule,
   ],
 })
 export class CliModule {}

@@ -4,6 +4,7 @@ import { hashPassword } from '@dachwerk/auth';
 import { LedgerService } from '@dachwerk/ledger';
 import { CLUB, DEMO_PASSWORD, DEMO_USERS, UMBRELLA } from './demo-data';
 import { seedDemoDonations } from './demo-donations';
+import { seedDemoFunding } from './demo-funding';
 import { seedDemoMembership } from './demo-membership';
 import { DEMO_PATTERNS, seedDemoLedger } from './demo-ledger';
 
@@ -65,6 +66,7 @@ export async function seedDemo(
     [umbrellaId],
   );
   await seedDemoMembership(app, umbrellaId, actor, today);
+  await seedDemoFunding(app, umbrellaId, today);
 }
 
 async function upsertOrganisation(
