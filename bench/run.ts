@@ -1,5 +1,6 @@
 import { benchAuthMe } from './auth-me.bench';
 import { benchDonationImport } from './donations.bench';
+import { benchFunding } from './funding.bench';
 import { benchLedger } from './ledger.bench';
 import { benchMembership } from './membership.bench';
 import { benchReceiptRun } from './receipt-run.bench';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     if (!only || only === 'donations') await benchDonationImport(services);
     if (!only || only === 'receipt-run') await benchReceiptRun(services);
     if (!only || only === 'membership') await benchMembership(services);
+    if (!only || only === 'funding') await benchFunding(services);
   } finally {
     await services.stop();
   }

@@ -47,6 +47,7 @@ import {
   ProofReportDto,
   RejectDto,
   ReviewDto,
+  YearlyFeeDto,
 } from './dto/funding.dto';
 import { ExpenseClaimsService } from './expense-claims.service';
 import { FundingDocumentsService, MAX_DOCUMENT_BYTES } from './funding-documents.service';
@@ -126,6 +127,21 @@ export class FundingController {
     @IdempotencyKey() key?: string,
   ) {
     return this.funds.addInflow(actor, orgId, id, body, key);
+  }
+
+  @Post('initiatives/:id/fund/yearly-fee')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    description: 'The fixed yearly administration fee, charged once per year from the fund',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  yearlyFee(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: YearlyFeeDto,
+  ) {
+    return this.funds.chargeYearlyFee(actor, orgId, id, body.year);
   }
 
   @Post('fund-transfers')

@@ -131,7 +131,10 @@ describe('funds on real Postgres', () => {
               refused++;
             }
             for (const i of ini) {
-              const statement = await funds.statement(board, orgId, i.id, { page: 1, pageSize: 10 });
+              const statement = await funds.statement(board, orgId, i.id, {
+                page: 1,
+                pageSize: 10,
+              });
               expect(statement.availableCents).toBeGreaterThanOrEqual(0);
               expect(statement.availableCents).toBe(await fromLines(i.costCentre));
               expect(statement.closingCents).toBe(statement.availableCents);

@@ -216,6 +216,67 @@ export class FundsService {
     );
   }
 
+  /**
+   * The fixed yearly administration fee of an initiative (its fee rule), charged once per
+   * year from its fund — never more than the fund holds.
+   */
+  async chargeYearlyFee(actor: Actor, organisationId: string, initiativeId: string, year: number) {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    return this.transactions.run(async (m) => {
+      const initiative = await this.initiative(m, organisationId, initiativeId);
+      if (!initiative.feeYearlyCents)
+        throw new DomainError('NO_YEARLY_FEE', `${initiative.name} has no fixed yearly fee`, {
+          field: 'initiativeId',
+        });
+      const [charged] = await m.query<unknown[]>(
+        `SELECT 1 FROM journal_entries WHERE organisation_id = $1 AND source = 'fund-yearly-fee' AND source_id = $2`,
+        [organisationId, `${initiativeId}:${year}`],
+      );
+      if (charged)
+        throw new DomainError(
+          'YEARLY_FEE_CHARGED',
+          `The fee for ${year} was charged already`,
+          { field: 'year' },
+          409,
+        );
+      const on = `${year}-12-31` < todayIso() ? `${year}-12-31` : todayIso();
+      const entry = await this.withdraw(
+        m,
+        organisationId,
+        actor.userId,
+        initiative,
+        initiative.feeYearlyCents,
+        {
+          bookedOn: on,
+          documentOn: on,
+          documentNo: `VKU-${year}-${initiative.costCentre}`.slice(0, 36),
+          text: `Verwaltungskostenumlage ${year} ${initiative.name}`.slice(0, 60),
+          source: 'fund-yearly-fee',
+          sourceId: `${initiativeId}:${year}`,
+          lines: [
+            {
+              account: 63010,
+              side: 'debit',
+              amountCents: initiative.feeYearlyCents,
+              sphere: 1,
+              costCentre: initiative.costCentre,
+            },
+            { account: 49920, side: 'credit', amountCents: initiative.feeYearlyCents, sphere: 1 },
+          ],
+        },
+      );
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'fund.yearly-fee',
+        entityType: 'initiative',
+        entityId: initiativeId,
+        data: { year, amountCents: initiative.feeYearlyCents, journalEntryId: entry.id },
+      });
+      return { journalEntryId: entry.id, amountCents: initiative.feeYearlyCents };
+    });
+  }
+
   /** Moving money between two funds, by board decision (its resolution named). */
   async transfer(actor: Actor, organisationId: string, input: FundTransferDto) {
     assertOrganisationRole(actor, organisationId, BOARD);

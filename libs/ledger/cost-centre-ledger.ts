@@ -82,20 +82,27 @@ export class CostCentreLedger {
     skip: number,
     take: number,
   ): Promise<[CostCentreLine[], number]> {
-    const where = `l.organisation_id = $1 AND l.cost_centre = $2 AND l.booked_on BETWEEN $3 AND $4 AND a.type IN ('income', 'expense')`;
+    // Income and expense accounts only: cost centres on bank or liability lines are not the fund.
+    // The account numbers go in as a list, so the plan never depends on join estimates.
+    const accounts = (
+      await m.query<{ number: number }[]>(
+        `SELECT number FROM accounts WHERE organisation_id = $1 AND type IN ('income', 'expense')`,
+        [organisationId],
+      )
+    ).map((a) => a.number);
+    const where = `l.organisation_id = $1 AND l.cost_centre = $2 AND l.booked_on BETWEEN $3 AND $4 AND l.account_number = ANY($7::int[])`;
     const rows = await m.query<CostCentreLine[]>(
       `SELECT e.id AS "entryId", e.entry_number AS "entryNumber", to_char(l.booked_on, 'YYYY-MM-DD') AS "bookedOn",
               e.document_no AS "documentNo", e.text, e.source, e.source_id AS "sourceId", l.account_number AS account,
               a.type AS "accountType", (${SIGNED})::float8 AS "amountCents"
          FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
          JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
-        WHERE ${where} ORDER BY l.booked_on, e.entry_number, l.line_no OFFSET $5 LIMIT $6`,
-      [organisationId, costCentre, from, to, skip, take],
+        WHERE ${where} ORDER BY l.booked_on, l.entry_id, l.line_no OFFSET $5 LIMIT $6`,
+      [organisationId, costCentre, from, to, skip, take, accounts],
     );
     const [{ n }] = await m.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM journal_lines l JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
-        WHERE ${where}`,
-      [organisationId, costCentre, from, to],
+      `SELECT count(*)::int AS n FROM journal_lines l WHERE ${where.replace('$7', '$5')}`,
+      [organisationId, costCentre, from, to, accounts],
     );
     return [rows, n];
   }

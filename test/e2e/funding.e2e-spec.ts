@@ -174,6 +174,73 @@ describe('pass-through funding over HTTP', () => {
     ]);
   });
 
+  it('charges the fixed yearly fee once, and shows the initiative its donations with names only where donors agreed', async () => {
+    await api
+      .http()
+      .patch(`${base}/initiatives/${garden.id}`)
+      .set(staff)
+      .send({ feeYearlyCents: 12_000 })
+      .expect(200);
+    await api
+      .http()
+      .post(`${base}/initiatives/${garden.id}/fund/yearly-fee`)
+      .set(treasurer)
+      .send({ year: Number(year) })
+      .expect(201);
+    const twice = await api
+      .http()
+      .post(`${base}/initiatives/${garden.id}/fund/yearly-fee`)
+      .set(treasurer)
+      .send({ year: Number(year) })
+      .expect(409);
+    expect(twice.body.code).toBe('YEARLY_FEE_CHARGED');
+    expect((await fund(garden.id)).availableCents).toBe(178_000);
+    await api
+      .http()
+      .patch(`${base}/initiatives/${garden.id}`)
+      .set(staff)
+      .send({ feeYearlyCents: 0, feeBasisPoints: 0 })
+      .expect(200);
+
+    const donor = async (lastName: string, consentsToNameSharing: boolean) =>
+      (
+        await api
+          .http()
+          .post(`${base}/donors`)
+          .set(treasurer)
+          .send({ kind: 'person', firstName: 'Eva', lastName, consentsToNameSharing })
+          .expect(201)
+      ).body.id as string;
+    for (const [name, consent] of [
+      ['Offen', true],
+      ['Verborgen', false],
+    ] as const)
+      await api
+        .http()
+        .post(`${base}/donations`)
+        .set(treasurer)
+        .send({
+          donorId: await donor(name, consent),
+          kind: 'money',
+          channel: 'transfer',
+          receivedOn: todayIso(),
+          amountCents: 5_000,
+          earmark: 'initiative',
+          initiativeId: garden.id,
+        })
+        .expect(201);
+    const seen = await api
+      .http()
+      .get(`${base}/initiatives/${garden.id}/donations`)
+      .set(iniA)
+      .expect(200);
+    expect(seen.body.items.map((d: { donorName: string | null }) => d.donorName).sort()).toEqual([
+      'Eva Offen',
+      null,
+    ]);
+    expect((await fund(garden.id)).availableCents).toBe(188_000);
+  });
+
   it('never overdraws a fund: 20 approvals of 100.00 at once on 1,000.00 — exactly 10 go through', async () => {
     await api
       .http()
@@ -498,7 +565,7 @@ describe('pass-through funding over HTTP', () => {
         .set(treasurer)
         .expect(201);
     // Grant money is the programme's, not the initiative's own fund.
-    expect((await fund(garden.id)).availableCents).toBe(190_000);
+    expect((await fund(garden.id)).availableCents).toBe(188_000);
 
     const executionDate = nextTargetBusinessDay(addDays(todayIso(), 1));
     const run = await api

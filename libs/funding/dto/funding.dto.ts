@@ -52,6 +52,10 @@ export class FundInflowDto {
   fromAuthority?: boolean;
 }
 
+export class YearlyFeeDto {
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2999) year: number;
+}
+
 export class FundTransferDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() fromInitiativeId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() toInitiativeId: string;

@@ -170,7 +170,8 @@ export class Funding1765200000000 implements MigrationInterface {
          overdue_at timestamptz
        )`,
       // A fund statement reads its cost centre's lines.
-      `CREATE INDEX journal_lines_cost_centre ON journal_lines (organisation_id, cost_centre, booked_on) WHERE cost_centre IS NOT NULL`,
+      `CREATE INDEX journal_lines_cost_centre ON journal_lines (organisation_id, cost_centre, booked_on, entry_id, line_no)
+         WHERE cost_centre IS NOT NULL`,
       `CREATE INDEX proofs_of_use_due ON proofs_of_use (due_on) WHERE status IN ('open', 'overdue')`,
     ];
     for (const sql of statements) await q.query(sql);
