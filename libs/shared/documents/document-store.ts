@@ -23,13 +23,22 @@ export class DocumentStore {
     this.root = path.resolve(config.DOCUMENTS_DIR);
   }
 
+  /**
+   * Temp files live in `<root>/.tmp/`, named after the document: a writer killed
+   * mid-write leaves its temp there, and the next write of the same document removes it
+   * — by listing a directory that holds only writes in flight, not the thousands of
+   * finished files next to the target.
+   */
   async put(relativePath: string, content: Buffer): Promise<StoredDocument> {
     const target = this.resolve(relativePath);
+    const tempDir = path.join(this.root, '.tmp');
     await mkdir(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await mkdir(tempDir, { recursive: true });
+    const key = createHash('sha1').update(relativePath).digest('hex');
+    const temp = path.join(tempDir, `${key}.${process.pid}.${Date.now()}.tmp`);
     await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, target);
-    await this.removeLeftovers(target);
+    await this.removeLeftovers(tempDir, `${key}.`);
     return { path: relativePath, sha256: createHash('sha256').update(content).digest() };
   }
 
@@ -42,11 +51,10 @@ export class DocumentStore {
   }
 
   /** Temp files of earlier attempts at the same document (a writer killed mid-write). */
-  private async removeLeftovers(target: string): Promise<void> {
-    const prefix = `${path.basename(target)}.`;
-    for (const name of await readdir(path.dirname(target))) {
+  private async removeLeftovers(tempDir: string, prefix: string): Promise<void> {
+    for (const name of await readdir(tempDir)) {
       if (name.startsWith(prefix) && name.endsWith('.tmp'))
-        await unlink(path.join(path.dirname(target), name)).catch(() => undefined);
+        await unlink(path.join(tempDir, name)).catch(() => undefined);
     }
   }
 
