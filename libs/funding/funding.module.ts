@@ -12,6 +12,12 @@ import { PayoutRunsService } from './payout-runs.service';
 import { ProgrammesService } from './programmes.service';
 import { ProofsOfUseService } from './proofs-of-use.service';
 
+// Raised by the database's own guard (migration …-funds-never-overdrawn), e.g. for a manual entry.
+registerConstraintProblem(
+  'funds_never_overdrawn',
+  'FUND_INSUFFICIENT',
+  'The booking would take an initiative’s fund below zero',
+);
 registerConstraintProblem(
   'decisions_one_approval_per_person',
   'FOUR_EYES',

@@ -263,6 +263,37 @@ describe('pass-through funding over HTTP', () => {
     const statement = await fund(repair.id);
     expect(statement).toMatchObject({ availableCents: 0, commitmentsCents: 100_000 });
     expect(await ledgerResult('INI-REPAIR')).toBe(0);
+
+    // The database guards the rule too: a manual entry cannot take the empty fund below zero.
+    const entry = (side: 'debit' | 'credit') => ({
+      bookedOn: todayIso(),
+      documentOn: todayIso(),
+      documentNo: 'MAN-1',
+      text: 'Manuelle Buchung',
+      lines: [
+        { account: 67100, side, amountCents: 100, sphere: 1, costCentre: 'INI-REPAIR' },
+        {
+          account: 18000,
+          side: side === 'debit' ? 'credit' : 'debit',
+          amountCents: 100,
+          sphere: 1,
+        },
+      ],
+    });
+    const manual = await api
+      .http()
+      .post(`${base}/ledger/entries`)
+      .set(treasurer)
+      .send(entry('debit'))
+      .expect(409);
+    expect(manual.body.code).toBe('FUND_INSUFFICIENT');
+    await api
+      .http()
+      .post(`${base}/ledger/entries`)
+      .set(treasurer)
+      .send(entry('credit'))
+      .expect(201);
+    expect(await ledgerResult('INI-REPAIR')).toBe(100);
   });
 
   it('keeps four eyes on money: who submits a claim cannot approve it', async () => {

@@ -108,8 +108,8 @@ export function toProblem(exception: unknown, errorId: string): Problem {
         ? make(known.status, known.code, known.detail)
         : make(409, 'CONFLICT', 'The record conflicts with an existing one');
     }
-    // A reference to something that does not exist (or not in this organisation).
-    if (exception.code === '23503') {
+    // A reference to something that does not exist, or a rule the database checks itself.
+    if (exception.code === '23503' || exception.code === '23514') {
       const known = exception.constraint ? constraintProblems.get(exception.constraint) : undefined;
       if (known) return make(known.status, known.code, known.detail);
     }

@@ -23,7 +23,10 @@ interface Pattern {
   costCentres?: string[];
 }
 
-/** The umbrella's year: fees, donations for initiatives, courses, a summer fair, rent, costs. */
+/**
+ * The umbrella's year: fees, courses, a summer fair, rent, costs. Initiatives' money moves
+ * through donations and funding (their demos), never by a plain ledger pattern.
+ */
 const UMBRELLA_PATTERNS: Pattern[] = [
   {
     perMonth: 12,
@@ -44,28 +47,6 @@ const UMBRELLA_PATTERNS: Pattern[] = [
     sphere: 1,
     minCents: 1000,
     maxCents: 50000,
-  },
-  {
-    perMonth: 6,
-    text: 'Spende für Initiative',
-    documentPrefix: 'SP',
-    debit: 18100,
-    credit: 40450,
-    sphere: 1,
-    minCents: 2000,
-    maxCents: 30000,
-    costCentres: ['INI-GARTEN', 'INI-REPAIR', 'INI-LESEN'],
-  },
-  {
-    perMonth: 2,
-    text: 'Verwaltungskostenumlage Initiative',
-    documentPrefix: 'VU',
-    debit: 29970,
-    credit: 49920,
-    sphere: 1,
-    minCents: 500,
-    maxCents: 3000,
-    costCentres: ['INI-GARTEN', 'INI-REPAIR', 'INI-LESEN'],
   },
   {
     perMonth: 4,
@@ -126,17 +107,6 @@ const UMBRELLA_PATTERNS: Pattern[] = [
     sphere: 1,
     minCents: 890,
     maxCents: 1290,
-  },
-  {
-    perMonth: 4,
-    text: 'Projektausgabe Initiative',
-    documentPrefix: 'AU',
-    debit: 67100,
-    credit: 18000,
-    sphere: 1,
-    minCents: 2500,
-    maxCents: 40000,
-    costCentres: ['INI-GARTEN', 'INI-REPAIR', 'INI-LESEN'],
   },
   {
     perMonth: 2,

@@ -11,6 +11,7 @@ import { Banking1764900000000 } from './1764900000000-banking';
 import { Initiatives1765000000000 } from './1765000000000-initiatives';
 import { MembershipFeeReceipts1765100000000 } from './1765100000000-membership-fee-receipts';
 import { Funding1765200000000 } from './1765200000000-funding';
+import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-overdrawn';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Initiatives1765000000000,
   MembershipFeeReceipts1765100000000,
   Funding1765200000000,
+  FundsNeverOverdrawn1765300000000,
 ];
