@@ -11,7 +11,13 @@ import {
   TiersService,
 } from '@dachwerk/membership';
 import { LedgerService } from '@dachwerk/ledger';
-import { addDays, nextTargetBusinessDay, Transactions, type Actor } from '@dachwerk/shared';
+import {
+  addDays,
+  JobQueue,
+  nextTargetBusinessDay,
+  Transactions,
+  type Actor,
+} from '@dachwerk/shared';
 import { UMBRELLA } from './demo-data';
 
 const FIRST = [
@@ -173,6 +179,14 @@ export async function seedDemoMembership(
       collectionDate: collection,
     }),
   );
+  // Live runs enqueue their letters in FeeRunsService.create; the demo goes through raise().
+  await app
+    .get(JobQueue)
+    .enqueue(
+      'membership.letters',
+      { kind: 'pre-notification', runId: run.id },
+      { jobId: `fee-run-notices-${run.id}` },
+    );
   const receivables = await db.query<
     {
       id: string;
