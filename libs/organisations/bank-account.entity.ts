@@ -8,5 +8,7 @@ export class BankAccount {
   @Column() iban: string;
   @Column({ type: 'text', nullable: true }) bic: string | null;
   @Column() isDefault: boolean;
+  /** The SKR 42 account its money is booked on (bank statements, payouts). */
+  @Column() ledgerAccount: number;
   @Column({ type: 'timestamptz' }) createdAt: Date;
 }

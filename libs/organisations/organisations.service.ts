@@ -128,6 +128,7 @@ export class OrganisationsService {
         iban: input.iban,
         bic: input.bic ?? null,
         isDefault: input.isDefault ?? false,
+        ledgerAccount: input.ledgerAccount ?? 18000,
       });
       await this.audit.record(m, {
         actorUserId: actor.userId,

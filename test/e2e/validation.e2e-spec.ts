@@ -26,7 +26,13 @@ describe('bad input', () => {
       .http()
       .post(`/api/v1/organisations/${orgId}/bank-accounts`)
       .set(admin)
-      .send({ label: '', iban: 'DE00 1234 5678 9012 3456 78', bic: 'NOTABIC', colour: 'blue' })
+      .send({
+        label: '',
+        iban: 'DE00 1234 5678 9012 3456 78',
+        bic: 'NOTABIC',
+        colour: 'blue',
+        ledgerAccount: 40000,
+      })
       .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({
@@ -43,6 +49,7 @@ describe('bad input', () => {
       'colour:whitelistValidation',
       'iban:isIban',
       'label:minLength',
+      'ledgerAccount:max',
     ]);
     expect(await count('organisation_bank_accounts')).toBe(before.accounts);
     expect(await count('audit_events')).toBe(before.audit);
@@ -60,7 +67,7 @@ describe('bad input', () => {
         isDefault: true,
       })
       .expect(201);
-    expect(res.body.iban).toBe('DE02600501010002034304');
+    expect(res.body).toMatchObject({ iban: 'DE02600501010002034304', ledgerAccount: 18000 });
     await api
       .http()
       .post(`/api/v1/organisations/${orgId}/bank-accounts`)

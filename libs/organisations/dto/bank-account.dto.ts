@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsBic, IsIban, NormaliseBankCode, PageDto } from '@dachwerk/shared';
 
 export class CreateBankAccountDto {
@@ -24,6 +33,16 @@ export class CreateBankAccountDto {
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;
+
+  @ApiPropertyOptional({
+    default: 18000,
+    description: 'SKR 42 account its money is booked on (16000–18999)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(16000)
+  @Max(18999)
+  ledgerAccount?: number;
 }
 
 export class BankAccountDto {
@@ -33,6 +52,7 @@ export class BankAccountDto {
   @ApiProperty() iban: string;
   @ApiProperty({ type: String, nullable: true }) bic: string | null;
   @ApiProperty() isDefault: boolean;
+  @ApiProperty() ledgerAccount: number;
   @ApiProperty() createdAt: Date;
 }
 
