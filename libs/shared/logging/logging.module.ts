@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
@@ -48,6 +48,8 @@ export function requestIdOf(req: IncomingMessage): string {
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
             err || res.statusCode >= 500 ? 'error' : 'info',
         },
+        // Every route, in the wildcard syntax of path-to-regexp 8 (Nest 11 warns on a bare '*').
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
       }),
     }),
   ],
