@@ -113,7 +113,7 @@ export class DonationsService {
     );
   }
 
-  /** Reverses the booking of a donation and, if given, books the corrected one. */
+  /** Books the corrected donation, if given, and reverses the booking of the wrong one. */
   async correct(
     actor: Actor,
     organisationId: string,
@@ -133,6 +133,11 @@ export class DonationsService {
           409,
         );
       }
+      // The replacement first: for an initiative's donation the fund must never dip below
+      // zero in between (the database checks every booking statement).
+      const replaced = replacement
+        ? await this.book(m, actor, organisationId, replacement, id)
+        : null;
       const reversal = await this.ledger.reverse(
         m,
         organisationId,
@@ -152,9 +157,6 @@ export class DonationsService {
         entityId: id,
         data: { reason: reason.trim(), reversalEntryId: reversal.id },
       });
-      const replaced = replacement
-        ? await this.book(m, actor, organisationId, replacement, id)
-        : null;
       return {
         corrected: (await this.donations.find(m, organisationId, id))!,
         replacement: replaced,

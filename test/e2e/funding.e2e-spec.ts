@@ -353,6 +353,68 @@ describe('pass-through funding over HTTP', () => {
     expect(account).toBe(67200);
   });
 
+  it('corrects a donation to a fund that was spent meanwhile: the replacement first, the reversal never overdraws', async () => {
+    const donor = (
+      await api
+        .http()
+        .post(`${base}/donors`)
+        .set(treasurer)
+        .send({ kind: 'person', lastName: 'Korrektur' })
+        .expect(201)
+    ).body.id;
+    const before = (await fund(pot.id)).availableCents;
+    const donation = (
+      await api
+        .http()
+        .post(`${base}/donations`)
+        .set(treasurer)
+        .send({
+          donorId: donor,
+          kind: 'money',
+          channel: 'transfer',
+          receivedOn: todayIso(),
+          amountCents: 50_000,
+          earmark: 'initiative',
+          initiativeId: pot.id,
+        })
+        .expect(201)
+    ).body;
+    const spend = await claim(staff, pot.id, before + 46_000).expect(201);
+    await api
+      .http()
+      .post(`${base}/expense-claims/${spend.body.id}/approve`)
+      .set(treasurer)
+      .expect(201);
+    expect((await fund(pot.id)).availableCents).toBe(4_000);
+    // Without a replacement the reversal would take the spent fund below zero.
+    const refused = await api
+      .http()
+      .post(`${base}/donations/${donation.id}/corrections`)
+      .set(treasurer)
+      .send({ reason: 'Betrag falsch erfasst' })
+      .expect(409);
+    expect(refused.body.code).toBe('FUND_INSUFFICIENT');
+    await api
+      .http()
+      .post(`${base}/donations/${donation.id}/corrections`)
+      .set(treasurer)
+      .send({
+        reason: 'Betrag falsch erfasst',
+        replacement: {
+          donorId: donor,
+          kind: 'money',
+          channel: 'transfer',
+          receivedOn: todayIso(),
+          amountCents: 49_000,
+          earmark: 'initiative',
+          initiativeId: pot.id,
+        },
+      })
+      .expect(201);
+    expect((await fund(pot.id)).availableCents).toBe(3_000);
+    expect(await ledgerResult('INI-LESEN')).toBe(3_000);
+  });
+
   let programmeId: string;
   let applicationId: string;
 
