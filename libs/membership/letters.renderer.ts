@@ -1,4 +1,4 @@
-import { a4Document } from '@dachwerk/shared';
+import { a4Document, germanAmount, germanDate } from '@dachwerk/shared';
 
 export interface Letter {
   recipient: string[];
@@ -15,10 +15,6 @@ export interface LetterBatch {
   title: string;
   letters: Letter[];
 }
-
-const euro = (cents: number) =>
-  `${(cents / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
-const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** Letters to members (pre-notification, dunning), one page each, in one printable PDF. Pure. */
 export function renderLetters(batch: LetterBatch): Promise<Buffer> {
@@ -46,13 +42,13 @@ export function renderLetters(batch: LetterBatch): Promise<Buffer> {
     for (const item of letter.items) {
       const y = doc.y;
       doc.text(item.text, 56, y, { width: width - 100 });
-      doc.text(euro(item.amountCents), 56 + width - 100, y, { width: 100, align: 'right' });
+      doc.text(germanAmount(item.amountCents), 56 + width - 100, y, { width: 100, align: 'right' });
     }
     const total = letter.items.reduce((sum, item) => sum + item.amountCents, 0);
     doc.moveDown(0.3).font('Bold');
     const y = doc.y;
     doc.text(letter.totalLabel, 56, y, { width: width - 100 });
-    doc.text(euro(total), 56 + width - 100, y, { width: 100, align: 'right' });
+    doc.text(germanAmount(total), 56 + width - 100, y, { width: 100, align: 'right' });
     doc
       .font('Body')
       .moveDown(2)

@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DocumentStore, JobQueue, todayIso } from '@dachwerk/shared';
+import { DocumentStore, germanDate, JobQueue, todayIso } from '@dachwerk/shared';
 import { preNotificationsSql } from './fee-runs.service';
 import { renderLetters, type Letter, type LetterBatch } from './letters.renderer';
 import { MemberRepository } from './member.repository';
-
-const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 interface Addressee {
   memberNo: string;

@@ -45,3 +45,4 @@ export * from './mail/mailer';
 export * from './dates/today';
 export * from './dates/calendar';
 export * from './pdf/pdf-fonts';
+export * from './money/german-format';

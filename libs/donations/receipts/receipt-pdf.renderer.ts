@@ -1,5 +1,5 @@
 // Must come before pdfkit: pdfkit then reuses parsed fonts across documents.
-import { embeddedFonts } from '@dachwerk/shared';
+import { embeddedFonts, germanAmount, germanDate } from '@dachwerk/shared';
 import PDFDocument from 'pdfkit';
 import type { ReceiptContent } from './receipt-content';
 
@@ -17,11 +17,6 @@ export const LIABILITY_NOTICE =
 
 export const MACHINE_NOTE =
   'Diese Zuwendungsbestätigung wurde maschinell erstellt und ist ohne Unterschrift gültig.';
-
-export const germanDate = (iso: string): string =>
-  `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-export const germanAmount = (cents: number): string =>
-  `${Math.floor(cents / 100).toLocaleString('de-DE')},${String(cents % 100).padStart(2, '0')} €`;
 
 const TITLES: Record<ReceiptContent['kind'], string> = {
   money: 'Bestätigung über Geldzuwendungen/Mitgliedsbeitrag',

@@ -6,6 +6,7 @@ import {
   assertOrganisationRole,
   DocumentStore,
   DomainError,
+  germanAmount,
   JobQueue,
   Mailer,
   notFound,
@@ -20,7 +21,7 @@ import {
 } from '@dachwerk/shared';
 import { DONATION_READERS } from '../donors.service';
 import type { ReceiptContent } from './receipt-content';
-import { germanAmount, renderReceiptPdf } from './receipt-pdf.renderer';
+import { renderReceiptPdf } from './receipt-pdf.renderer';
 import { Receipt, ReceiptRepository } from './receipt.repository';
 
 const YEARS_VALID = { freistellungsbescheid: 5, feststellung_60a: 3 } as const;
