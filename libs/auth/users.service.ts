@@ -103,6 +103,57 @@ export class UsersService {
     });
   }
 
+  /**
+   * For organisations: makes someone a contact person of an initiative — a user with the
+   * role `initiative` bound to it. Staff and board may do this, not only admins, because
+   * that role opens nothing but the initiative. An existing user keeps their other roles
+   * and initiatives; a new one needs a password that passes the policy.
+   */
+  async addInitiativeContact(
+    actor: Actor,
+    organisationId: string,
+    initiativeId: string,
+    input: { email: string; name: string; password?: string },
+  ): Promise<UserRecord> {
+    const email = input.email.trim().toLowerCase();
+    return this.transactions.run(async (m) => {
+      let id = await this.users.findIdByEmail(m, email);
+      if (!id) {
+        if (!input.password)
+          throw validationFailed([
+            {
+              field: 'password',
+              rule: 'required',
+              message: 'a new contact needs a first password',
+            },
+          ]);
+        const problems = passwordProblems(input.password);
+        if (problems.length) throw validationFailed(problems);
+        id = await this.users.insert(m, {
+          email,
+          name: input.name.trim(),
+          passwordHash: await hashPassword(input.password),
+        });
+      }
+      const current = (await this.users.find(id, undefined, m))!.organisations.find(
+        (o) => o.organisationId === organisationId,
+      );
+      const roles = [...new Set([...(current?.roles ?? []), 'initiative' as const])];
+      const initiativeIds = [...new Set([...(current?.initiativeIds ?? []), initiativeId])];
+      await this.users.setRoles(m, id, organisationId, roles, initiativeIds);
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        action: 'initiative.contact-added',
+        entityType: 'user',
+        entityId: id,
+        before: { roles: current?.roles ?? [], initiativeIds: current?.initiativeIds ?? [] },
+        after: { roles, initiativeIds },
+      });
+      return (await this.users.find(id, undefined, m))!;
+    });
+  }
+
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserRecord> {
     return this.transactions.run(async (m) => {
       const before = await this.users.find(id, this.administered(actor), m);

@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentActor, Roles, type Actor } from '@dachwerk/shared';
-import { CreateInitiativeDto, InitiativeDto, UpdateInitiativeDto } from './dto/initiative.dto';
+import {
+  CreateInitiativeDto,
+  InitiativeContactDto,
+  InitiativeDto,
+  UpdateInitiativeDto,
+} from './dto/initiative.dto';
 import { InitiativesService } from './initiatives.service';
 
 @ApiTags('initiatives')
@@ -45,6 +50,30 @@ export class InitiativesController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<InitiativeDto> {
     return this.initiatives.get(actor, orgId, id);
+  }
+
+  @Get(':id/contacts')
+  @ApiOkResponse({ description: 'The contact persons: users who act for the initiative' })
+  @ApiProblems(401, 404)
+  contacts(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.initiatives.contacts(actor, orgId, id);
+  }
+
+  @Post(':id/contacts')
+  @Roles('staff', 'board')
+  @ApiCreatedResponse({ description: 'The contact person, now a user scoped to this initiative' })
+  @ApiProblems(400, 401, 403, 404)
+  addContact(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: InitiativeContactDto,
+  ) {
+    return this.initiatives.addContact(actor, orgId, id, body);
   }
 
   @Patch(':id')

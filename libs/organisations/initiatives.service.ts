@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
+import { UsersService } from '@dachwerk/auth';
 import {
   assertOrganisationRole,
   DomainError,
@@ -47,6 +48,7 @@ export class InitiativesService {
     private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   async list(actor: Actor, organisationId: string): Promise<Initiative[]> {
@@ -193,6 +195,33 @@ export class InitiativesService {
       });
       return saved;
     });
+  }
+
+  /** The people who act for the initiative (users with the role `initiative` bound to it). */
+  async contacts(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+  ): Promise<{ userId: string; name: string; email: string }[]> {
+    await this.get(actor, organisationId, id);
+    return this.db.query(
+      `SELECT u.id AS "userId", u.name, u.email FROM user_initiatives ui JOIN users u ON u.id = ui.user_id
+        WHERE ui.organisation_id = $1 AND ui.initiative_id = $2 AND u.is_active ORDER BY u.name`,
+      [organisationId, id],
+    );
+  }
+
+  /** Onboarding a contact person: they become a user scoped to this initiative. */
+  async addContact(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    input: { email: string; name: string; password?: string },
+  ) {
+    assertOrganisationRole(actor, organisationId, ['staff', 'board']);
+    await this.get(actor, organisationId, id);
+    const user = await this.users.addInitiativeContact(actor, organisationId, id, input);
+    return { userId: user.id, name: user.name, email: user.email };
   }
 
   private checkAgreement(i: {

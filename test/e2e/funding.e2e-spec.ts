@@ -130,6 +130,61 @@ describe('pass-through funding over HTTP', () => {
   });
   afterAll(() => api.close());
 
+  it('onboards contact persons: they become users who see only their initiative', async () => {
+    const weak = await api
+      .http()
+      .post(`${base}/initiatives/${pot.id}/contacts`)
+      .set(staff)
+      .send({ email: 'lesepatin@example.org', name: 'Lena Lesepatin', password: 'kurz' })
+      .expect(400);
+    expect(weak.body.errors[0].field).toBe('password');
+    const added = await api
+      .http()
+      .post(`${base}/initiatives/${pot.id}/contacts`)
+      .set(staff)
+      .send({
+        email: 'Lesepatin@example.org',
+        name: 'Lena Lesepatin',
+        password: 'Vorlesen im Park 2026',
+      })
+      .expect(201);
+    expect(added.body).toMatchObject({ email: 'lesepatin@example.org', name: 'Lena Lesepatin' });
+    await api
+      .http()
+      .post(`${base}/initiatives/${pot.id}/contacts`)
+      .set(iniA)
+      .send({ email: 'x@example.org', name: 'X', password: 'Vorlesen im Park 2026' })
+      .expect(403);
+    const contact = await login(api, 'lesepatin@example.org', 'Vorlesen im Park 2026');
+    const visible = await api.http().get(`${base}/initiatives`).set(contact).expect(200);
+    expect(visible.body.map((i: { id: string }) => i.id)).toEqual([pot.id]);
+    await api.http().get(`${base}/initiatives/${garden.id}`).set(contact).expect(404);
+    // An existing user keeps their roles and gains the initiative.
+    const [staffUser] = await api.sql.query(
+      `SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.organisation_id = $1 AND m.role = 'staff' LIMIT 1`,
+      [orgId],
+    );
+    await api
+      .http()
+      .post(`${base}/initiatives/${pot.id}/contacts`)
+      .set(staff)
+      .send({ email: staffUser.email, name: 'Staff' })
+      .expect(201);
+    const roles = await api.sql.query(
+      `SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1 AND m.organisation_id = $2 ORDER BY 1`,
+      [staffUser.email, orgId],
+    );
+    expect(roles.map((r: { role: string }) => r.role)).toEqual(['initiative', 'staff']);
+    const contacts = await api
+      .http()
+      .get(`${base}/initiatives/${pot.id}/contacts`)
+      .set(contact)
+      .expect(200);
+    expect(contacts.body.map((c: { email: string }) => c.email).sort()).toEqual(
+      ['lesepatin@example.org', staffUser.email].sort(),
+    );
+  });
+
   it('books inflows with the administration fee; the fund statement is the cost centre in the books', async () => {
     const res = await api
       .http()

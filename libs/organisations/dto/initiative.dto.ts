@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
@@ -70,4 +71,17 @@ export class InitiativeDto {
   @ApiProperty() feeYearlyCents: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+}
+
+export class InitiativeContactDto {
+  @ApiProperty({ example: 'gartenteam@example.org' }) @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiPropertyOptional({
+    description:
+      'First password of a new user (12+ characters, not common); not used for an existing one',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
 }
