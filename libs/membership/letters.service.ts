@@ -46,7 +46,8 @@ export class LettersService {
     >(preNotificationsSql, [run.organisationId, runId]);
     const sender = await this.sender(run.organisationId);
     const items = await this.itemsPerMember(runId);
-    const letters: Letter[] = rows.map((r) => ({
+    const letters: (Letter & { memberNo: string })[] = rows.map((r) => ({
+      memberNo: r.memberNo,
       recipient: recipient(r),
       subject: `Ankündigung der SEPA-Lastschrift (Mitgliedsnummer ${r.memberNo})`,
       paragraphs: [
@@ -58,6 +59,31 @@ export class LettersService {
       items: items.get(r.memberNo) ?? [],
       totalLabel: 'Einzug gesamt',
     }));
+    // Members without a mandate get an invoice naming the reference that matching recognises.
+    const invoices = await this.db.query<
+      (Addressee & { dueOn: string; items: { text: string; amountCents: number }[] })[]
+    >(
+      `SELECT mb.member_no AS "memberNo", COALESCE(mb.organisation_name, concat_ws(' ', mb.first_name, mb.last_name)) AS "memberName",
+              mb.street, mb.postal_code AS "postalCode", mb.city, to_char(min(r.due_on), 'YYYY-MM-DD') AS "dueOn",
+              json_agg(json_build_object('text', r.description, 'amountCents', r.amount_cents) ORDER BY r.due_on) AS items
+         FROM receivables r JOIN members mb ON mb.id = r.member_id
+        WHERE r.fee_run_id = $1 AND r.mandate_id IS NULL GROUP BY mb.id ORDER BY mb.member_no`,
+      [runId],
+    );
+    for (const inv of invoices)
+      letters.push({
+        memberNo: inv.memberNo,
+        recipient: recipient(inv),
+        subject: `Beitragsrechnung (Mitgliedsnummer ${inv.memberNo})`,
+        paragraphs: [
+          `bitte überweisen Sie den folgenden Betrag bis zum ${germanDate(inv.dueOn)} auf unser Konto ${sender.iban ?? '—'}${sender.bic ? ` (BIC ${sender.bic})` : ''}.`,
+          `Verwendungszweck: Mitgliedsbeitrag ${inv.memberNo}`,
+          'Bequemer geht es per SEPA-Lastschrift: Sprechen Sie uns auf ein Lastschriftmandat an.',
+        ],
+        items: inv.items,
+        totalLabel: 'Zu zahlen',
+      });
+    letters.sort((a, b) => (a.memberNo < b.memberNo ? -1 : a.memberNo > b.memberNo ? 1 : 0));
     await this.store(
       'fee_runs',
       'notices_document_path',
@@ -68,7 +94,7 @@ export class LettersService {
       {
         sender,
         date: todayIso(),
-        title: 'Vorabankündigungen SEPA-Lastschrift',
+        title: 'Vorabankündigungen und Beitragsrechnungen',
         letters,
       },
     );
@@ -179,9 +205,12 @@ export class LettersService {
         postalCode: string;
         city: string;
         creditorId: string | null;
+        iban: string | null;
+        bic: string | null;
       }[]
     >(
-      `SELECT name, street, postal_code AS "postalCode", city, sepa_creditor_id AS "creditorId" FROM organisations WHERE id = $1`,
+      `SELECT o.name, o.street, o.postal_code AS "postalCode", o.city, o.sepa_creditor_id AS "creditorId", b.iban, b.bic
+         FROM organisations o LEFT JOIN organisation_bank_accounts b ON b.organisation_id = o.id AND b.is_default WHERE o.id = $1`,
       [organisationId],
     );
     return org;

@@ -425,7 +425,10 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       return res.status === 200 ? (res.body as Buffer) : undefined;
     });
     const { text, numpages } = await pdfParse(pdf);
-    expect(numpages).toBe(4);
+    // Four debit notices and an invoice for the member who pays by transfer.
+    expect(numpages).toBe(5);
+    expect(text).toContain('Beitragsrechnung (Mitgliedsnummer M-00004)');
+    expect(text).toContain('Verwendungszweck: Mitgliedsbeitrag M-00004');
     expect(text).toContain('Sportfreunde Süd e.V.');
     expect(text).toMatch(/Gläubiger-Identifikationsnummer:\s+DE98ZZZ09999999999/);
     expect(text).toContain(
