@@ -6,6 +6,7 @@ import { FEE_ACCOUNTS, ReceivablesService } from '@dachwerk/membership';
 import {
   assertOrganisationRole,
   DomainError,
+  germanAmount,
   notFound,
   pageOf,
   pageWindow,
@@ -142,7 +143,7 @@ export class BankTransactionsService {
         if (sum !== tx.amountCents)
           throw new DomainError(
             'MATCH_AMOUNT_MISMATCH',
-            `The receivables sum to ${sum / 100} €, the transaction is ${tx.amountCents / 100} €`,
+            `The receivables sum to ${germanAmount(sum)}, the transaction is ${germanAmount(tx.amountCents)}`,
             { field: 'receivableIds' },
           );
         await this.matching.execute(m, ctx, [

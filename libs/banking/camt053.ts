@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DomainError } from '@dachwerk/shared';
+import { DomainError, germanAmount } from '@dachwerk/shared';
 
 export const CAMT_VERSIONS = ['camt.053.001.02', 'camt.053.001.04', 'camt.053.001.08'] as const;
 export type CamtVersion = (typeof CAMT_VERSIONS)[number];
@@ -181,7 +181,7 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
       if (amount !== undefined && sum !== amount * sign)
         fail(
           `Ntry[${entryNo}]`,
-          `${where}: the transactions sum to ${sum / 100}, the entry says ${(amount * sign) / 100}`,
+          `${where}: the transactions sum to ${germanAmount(sum)}, the entry says ${germanAmount(amount * sign)}`,
         );
     }
     return {

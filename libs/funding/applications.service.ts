@@ -7,6 +7,7 @@ import {
   addMonths,
   assertOrganisationRole,
   DomainError,
+  germanAmount,
   hasRole,
   JobQueue,
   notFound,
@@ -353,7 +354,7 @@ export class ApplicationsService {
       )
         throw new DomainError(
           'APPROVAL_AMOUNT_DIFFERS',
-          `The first approval was for ${(approvals[0].amountCents! / 100).toFixed(2)} €`,
+          `The first approval was for ${germanAmount(approvals[0].amountCents!)}`,
           { field: 'amountCents' },
           409,
         );
@@ -412,7 +413,7 @@ export class ApplicationsService {
     if (programme.free < amount)
       throw new DomainError(
         'PROGRAMME_BUDGET_EXCEEDED',
-        `${programme.name} has ${(programme.free / 100).toFixed(2)} € left`,
+        `${programme.name} has ${germanAmount(programme.free)} left`,
         { availableCents: programme.free },
         409,
       );
@@ -472,14 +473,14 @@ export class ApplicationsService {
     if (input.requestedCents + ownShare !== total)
       throw new DomainError(
         'PLAN_NOT_BALANCED',
-        `Request and own share (${(input.requestedCents + ownShare) / 100} €) must equal the cost plan (${total / 100} €)`,
+        `Request and own share (${germanAmount(input.requestedCents + ownShare)}) must equal the cost plan (${germanAmount(total)})`,
         { field: 'requestedCents' },
       );
     const required = Math.ceil((total * programme.ownShareBasisPoints) / 10_000);
     if (ownShare < required)
       throw new DomainError(
         'OWN_SHARE_TOO_LOW',
-        `${programme.name} needs an own share of at least ${(required / 100).toFixed(2)} €`,
+        `${programme.name} needs an own share of at least ${germanAmount(required)}`,
         { field: 'ownShareCents' },
       );
   }

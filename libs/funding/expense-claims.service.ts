@@ -7,6 +7,7 @@ import {
   addMonths,
   assertOrganisationRole,
   DomainError,
+  germanAmount,
   notFound,
   pageOf,
   pageWindow,
@@ -218,7 +219,7 @@ export class ExpenseClaimsService {
         if (Number(grant.remaining) < claim.amountCents)
           throw new DomainError(
             'GRANT_EXCEEDED',
-            `The grant has ${(Number(grant.remaining) / 100).toFixed(2)} € left`,
+            `The grant has ${germanAmount(Number(grant.remaining))} left`,
             { availableCents: Number(grant.remaining) },
             409,
           );

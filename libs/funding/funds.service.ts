@@ -7,6 +7,7 @@ import { administrationFee, InitiativesService, type Initiative } from '@dachwer
 import {
   assertOrganisationRole,
   DomainError,
+  germanAmount,
   notFound,
   once,
   pageOf,
@@ -335,7 +336,7 @@ export class FundsService {
     if (balance < amountCents)
       throw new DomainError(
         'FUND_INSUFFICIENT',
-        `The fund of ${initiative.name} holds ${(balance / 100).toFixed(2)} €, less than ${(amountCents / 100).toFixed(2)} €`,
+        `The fund of ${initiative.name} holds ${germanAmount(balance)}, less than ${germanAmount(amountCents)}`,
         { availableCents: balance, requestedCents: amountCents },
         409,
       );
