@@ -31,6 +31,7 @@ import {
   IdempotencyKey,
   PageQueryDto,
   Roles,
+  sendDownload,
   type Actor,
 } from '@dachwerk/shared';
 import { ApplicationsService } from './applications.service';
@@ -198,14 +199,7 @@ export class FundingController {
     @Res() res: Response,
   ) {
     const doc = await this.documents.download(actor, orgId, id);
-    res
-      .status(200)
-      .type(doc.contentType)
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="${encodeURIComponent(doc.filename)}"`,
-      )
-      .send(doc.content);
+    sendDownload(res, doc.contentType, doc.filename, doc.content);
   }
 
   @Get('programmes')
@@ -430,11 +424,7 @@ export class FundingController {
     @Res() res: Response,
   ) {
     const file = await this.payouts.sepaFile(actor, orgId, id);
-    res
-      .status(200)
-      .type('application/xml')
-      .setHeader('Content-Disposition', `attachment; filename="${file.filename}"`)
-      .send(file.content);
+    sendDownload(res, 'application/xml', file.filename, file.content);
   }
 
   @Get('proofs-of-use')

@@ -82,20 +82,29 @@ export class FundsService {
     const { skip, take } = pageWindow(query);
     return this.transactions.run(async (m) => {
       const cc = initiative.costCentre;
-      const [openingCents, years, [items, total], [{ commitments }]] = [
-        await this.costCentres.result(m, organisationId, cc, from),
-        await this.costCentres.years(m, organisationId, cc),
-        await this.costCentres.lines(m, organisationId, cc, from, to, skip, take),
-        await m.query<{ commitments: number }[]>(
-          `SELECT COALESCE(sum(amount_cents), 0)::float8 AS commitments FROM expense_claims
-            WHERE initiative_id = $1 AND status IN ('approved', 'in_payout') AND application_id IS NULL`,
-          [initiativeId],
-        ),
-      ];
+      // The years hold every booking of the cost centre: opening and balance follow from them.
+      const years = await this.costCentres.years(m, organisationId, cc);
+      const [items, total] = await this.costCentres.lines(
+        m,
+        organisationId,
+        cc,
+        from,
+        to,
+        skip,
+        take,
+      );
+      const [{ commitments }] = await m.query<{ commitments: number }[]>(
+        `SELECT COALESCE(sum(amount_cents), 0)::float8 AS commitments FROM expense_claims
+          WHERE initiative_id = $1 AND status IN ('approved', 'in_payout') AND application_id IS NULL`,
+        [initiativeId],
+      );
+      const net = (ys: typeof years) =>
+        ys.reduce((sum, y) => sum + y.inflowCents - y.outflowCents, 0);
+      const openingCents = net(years.filter((y) => y.year < year));
       const thisYear = years.find((y) => y.year === year);
       const inflowCents = thisYear?.inflowCents ?? 0;
       const outflowCents = thisYear?.outflowCents ?? 0;
-      const balance = await this.costCentres.result(m, organisationId, cc);
+      const balance = net(years);
       return {
         initiativeId,
         costCentre: cc,

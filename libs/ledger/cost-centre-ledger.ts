@@ -30,33 +30,15 @@ const SIGNED = `CASE l.side WHEN 'C' THEN l.amount_cents ELSE -l.amount_cents EN
  */
 @Injectable()
 export class CostCentreLedger {
-  /** Income minus expenses on the cost centre for bookings before a day (or all, without one). */
-  async result(
-    m: EntityManager,
-    organisationId: string,
-    costCentre: string,
-    before?: string,
-  ): Promise<number> {
+  /** Income minus expenses on the cost centre, everything booked so far. */
+  async result(m: EntityManager, organisationId: string, costCentre: string): Promise<number> {
     const [row] = await m.query<{ cents: string | null }[]>(
       `SELECT sum(b.credit_cents - b.debit_cents) AS cents
          FROM account_month_balances b JOIN accounts a ON a.organisation_id = b.organisation_id AND a.number = b.account_number
-        WHERE b.organisation_id = $1 AND b.cost_centre = $2 AND a.type IN ('income', 'expense')
-          AND ($3::date IS NULL OR b.month < date_trunc('month', $3::date))`,
-      [organisationId, costCentre, before ?? null],
+        WHERE b.organisation_id = $1 AND b.cost_centre = $2 AND a.type IN ('income', 'expense')`,
+      [organisationId, costCentre],
     );
-    let cents = Number(row.cents ?? 0);
-    if (before && before.slice(8) !== '01') {
-      // The month of `before` up to the day before it, from the lines.
-      const [edge] = await m.query<{ cents: string | null }[]>(
-        `SELECT sum(${SIGNED}) AS cents FROM journal_lines l
-           JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
-          WHERE l.organisation_id = $1 AND l.cost_centre = $2 AND a.type IN ('income', 'expense')
-            AND l.booked_on >= date_trunc('month', $3::date) AND l.booked_on < $3::date`,
-        [organisationId, costCentre, before],
-      );
-      cents += Number(edge.cents ?? 0);
-    }
-    return cents;
+    return Number(row.cents ?? 0);
   }
 
   /** Per calendar year: what came in (income) and went out (expenses) on the cost centre. */

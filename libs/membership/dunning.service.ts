@@ -190,10 +190,7 @@ export class DunningService {
             description: `Mahngebuehr Stufe ${n.level} ${n.memberNo}`,
           });
           // The fee counts as already dunned at this level: it starts its own clock otherwise.
-          await m.query(
-            `UPDATE receivables SET dunning_level = $2, last_dunned_on = $3 WHERE id = $1`,
-            [feeId, n.level, runOn],
-          );
+          raised.push({ id: feeId, level: n.level, amountCents: n.feeCents });
           n.receivableIds.push(feeId);
         }
       }
@@ -214,15 +211,7 @@ export class DunningService {
           ),
         ],
       );
-      await m.query(
-        `UPDATE receivables r SET dunning_level = x.level, last_dunned_on = $2
-           FROM unnest($1::uuid[], $3::int[]) AS x(id, level) WHERE r.id = x.id`,
-        [raised.map((r) => r.id), runOn, raised.map((r) => r.level)],
-      );
-      await m.query(
-        `INSERT INTO receivable_events (receivable_id, kind, amount_cents, occurred_on) SELECT id, 'dunned', 0, $2 FROM unnest($1::uuid[]) id`,
-        [raised.map((r) => r.id), runOn],
-      );
+      await this.receivables.markDunned(m, raised, runOn);
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId,

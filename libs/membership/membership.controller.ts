@@ -29,6 +29,7 @@ import {
   CurrentActor,
   PageQueryDto,
   Roles,
+  sendDownload,
   type Actor,
   type Page,
 } from '@dachwerk/shared';
@@ -84,13 +85,6 @@ class MemberImportDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) committedAt: Date | null;
 }
-
-const pdf = (res: Response, name: string, content: Buffer) =>
-  res
-    .status(200)
-    .type('application/pdf')
-    .setHeader('Content-Disposition', `attachment; filename="${name}"`)
-    .send(content);
 
 @ApiTags('membership')
 @ApiBearerAuth()
@@ -431,11 +425,7 @@ export class MembershipController {
     @Res() res: Response,
   ) {
     const file = await this.feeRuns.sepaFile(actor, orgId, id);
-    res
-      .status(200)
-      .type('application/xml')
-      .setHeader('Content-Disposition', `attachment; filename="${file.filename}"`)
-      .send(file.content);
+    sendDownload(res, 'application/xml', file.filename, file.content);
   }
 
   @Get('fee-runs/:id/pre-notifications')
@@ -461,7 +451,12 @@ export class MembershipController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res() res: Response,
   ) {
-    pdf(res, `Vorabankuendigungen-${id}.pdf`, await this.feeRuns.noticesPdf(actor, orgId, id));
+    sendDownload(
+      res,
+      'application/pdf',
+      `Vorabankuendigungen-${id}.pdf`,
+      await this.feeRuns.noticesPdf(actor, orgId, id),
+    );
   }
 
   @Get('receivables')
@@ -533,7 +528,12 @@ export class MembershipController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res() res: Response,
   ) {
-    pdf(res, `Mahnungen-${id}.pdf`, await this.dunning.letters(actor, orgId, id));
+    sendDownload(
+      res,
+      'application/pdf',
+      `Mahnungen-${id}.pdf`,
+      await this.dunning.letters(actor, orgId, id),
+    );
   }
 
   @Get('dunning/exclusion-candidates')

@@ -141,6 +141,32 @@ export class ReceivableRepository {
       await m.query(`UPDATE receivables SET status = $2 WHERE id = ANY($1::uuid[])`, [ids, status]);
   }
 
+  /** A returned debit: open again, due from the day of the return. */
+  async reopen(m: EntityManager, id: string, dueOn: string): Promise<void> {
+    await m.query(`UPDATE receivables SET status = 'returned', due_on = $2 WHERE id = $1`, [
+      id,
+      dueOn,
+    ]);
+  }
+
+  /** Receivables raised to a dunning level on a day, each with its event. */
+  async markDunned(
+    m: EntityManager,
+    items: { id: string; level: number }[],
+    on: string,
+  ): Promise<void> {
+    if (!items.length) return;
+    await m.query(
+      `UPDATE receivables r SET dunning_level = x.level, last_dunned_on = $2
+         FROM unnest($1::uuid[], $3::int[]) AS x(id, level) WHERE r.id = x.id`,
+      [items.map((i) => i.id), on, items.map((i) => i.level)],
+    );
+    await this.addEvents(
+      m,
+      items.map((i) => ({ receivableId: i.id, kind: 'dunned', amountCents: 0, occurredOn: on })),
+    );
+  }
+
   async addEvents(m: EntityManager, events: ReceivableEvent[]): Promise<void> {
     if (!events.length) return;
     await m.query(

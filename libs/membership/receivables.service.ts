@@ -87,10 +87,7 @@ export class ReceivablesService {
     reasonCode: string | null,
     s: Settlement,
   ): Promise<void> {
-    await m.query(`UPDATE receivables SET status = 'returned', due_on = $2 WHERE id = $1`, [
-      r.id,
-      s.on,
-    ]);
+    await this.receivables.reopen(m, r.id, s.on);
     await this.receivables.addEvents(m, [
       {
         receivableId: r.id,
@@ -101,6 +98,10 @@ export class ReceivablesService {
         ...s,
       },
     ]);
+  }
+
+  markDunned(m: EntityManager, items: { id: string; level: number }[], on: string): Promise<void> {
+    return this.receivables.markDunned(m, items, on);
   }
 
   /** A new, booked receivable for a charge passed on to the member (return fee, dunning fee). */

@@ -31,3 +31,17 @@ export function responseSink(res: Response): ExportSink {
     },
   };
 }
+
+/** A whole file as a download: status, type and the attachment's name in one place. */
+export function sendDownload(
+  res: Response,
+  contentType: string,
+  filename: string,
+  content: Buffer,
+): void {
+  res
+    .status(200)
+    .type(contentType)
+    .setHeader('Content-Disposition', `attachment; filename="${encodeURIComponent(filename)}"`)
+    .send(content);
+}

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { projectPath } from '../config/project-root';
-import { DomainError } from '../errors/domain-error';
 
 /** The ISO 20022 messages whose official schemas ship in `libs/shared/sepa/schemas/`. */
 export type Iso20022Message =
@@ -39,11 +38,4 @@ export async function assertSchemaValid(message: Iso20022Message, xml: string): 
   const errors = await xsdErrors(message, xml);
   if (errors.length)
     throw new Error(`Generated ${message} violates the schema: ${errors.slice(0, 5).join('; ')}`);
-}
-
-/** A 422 for an upload that must match a schema. */
-export function schemaProblem(message: Iso20022Message, errors: string[]): DomainError {
-  return new DomainError('XML_SCHEMA_INVALID', `The file does not satisfy ${message}`, {
-    errors: errors.slice(0, 20).map((e) => ({ field: 'file', rule: 'xsd', message: e })),
-  });
 }
