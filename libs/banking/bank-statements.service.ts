@@ -5,13 +5,13 @@ import { AuditService } from '@dachwerk/audit';
 import { LedgerService } from '@dachwerk/ledger';
 import {
   assertOrganisationRole,
-  DomainError,
+  Clock,
   decodeText,
+  DomainError,
   notFound,
   pageOf,
-  pageWindow,
-  todayIso,
   PageQueryDto,
+  pageWindow,
   Transactions,
   type Actor,
   type Page,
@@ -56,6 +56,7 @@ interface BankAccountRow {
 @Injectable()
 export class BankStatementsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: DataSource,
     private readonly statements: BankStatementRepository,
     private readonly matching: MatchingService,
@@ -103,7 +104,7 @@ export class BankStatementsService {
       );
     const sha256 = createHash('sha256').update(file).digest('hex');
     const parsed = parseCamt053(decodeText(file));
-    const today = todayIso();
+    const today = this.clock.today();
     const future = parsed.flatMap((s, i) =>
       s.entries.filter((e) => e.bookedOn > today).map((e) => ({ s: i + 1, e: e.entryNo })),
     );

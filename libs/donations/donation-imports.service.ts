@@ -6,9 +6,9 @@ import { LedgerService } from '@dachwerk/ledger';
 import { administrationFee, InitiativesService, type Initiative } from '@dachwerk/organisations';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
   notFound,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -42,6 +42,7 @@ export interface DonationImport {
 @Injectable()
 export class DonationImportsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: DataSource,
     private readonly ledger: LedgerService,
     private readonly donationRows: DonationRepository,
@@ -65,7 +66,7 @@ export class DonationImportsService {
         { field: 'file' },
         400,
       );
-    const { rows, errors } = parseDonationImport(file, todayIso());
+    const { rows, errors } = parseDonationImport(file, this.clock.today());
     const known = await this.initiativesOf(this.db.manager, organisationId, rows);
     for (const row of rows)
       if (row.costCentre && !known.has(row.costCentre))

@@ -5,12 +5,12 @@ import { LedgerService } from '@dachwerk/ledger';
 import { administrationFee, InitiativesService } from '@dachwerk/organisations';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
   notFound,
   once,
   pageOf,
   pageWindow,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -39,6 +39,7 @@ export interface InitiativeDonation {
 @Injectable()
 export class DonationsService {
   constructor(
+    private readonly clock: Clock,
     private readonly donations: DonationRepository,
     private readonly donors: DonorRepository,
     private readonly ledger: LedgerService,
@@ -144,7 +145,7 @@ export class DonationsService {
         actor.userId,
         donation.journalEntryId,
         {
-          bookedOn: todayIso(),
+          bookedOn: this.clock.today(),
           text: `Korrektur Spende ${donation.receivedOn}`,
         },
       );
@@ -267,7 +268,7 @@ export class DonationsService {
         { field: 'amountCents' },
       );
     }
-    if (input.receivedOn > todayIso()) {
+    if (input.receivedOn > this.clock.today()) {
       throw new DomainError('DATE_IN_FUTURE', 'A donation cannot be received in the future', {
         field: 'receivedOn',
       });

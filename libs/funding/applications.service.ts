@@ -6,15 +6,15 @@ import { InitiativesService } from '@dachwerk/organisations';
 import {
   addMonths,
   assertOrganisationRole,
+  Clock,
   DomainError,
   germanAmount,
   hasRole,
   JobQueue,
   notFound,
   pageOf,
-  pageWindow,
   PageQueryDto,
-  todayIso,
+  pageWindow,
   Transactions,
   uuidv7,
   type Actor,
@@ -89,6 +89,7 @@ const REVIEWERS = ['board', 'staff'] as const;
 @Injectable()
 export class ApplicationsService {
   constructor(
+    private readonly clock: Clock,
     private readonly initiatives: InitiativesService,
     private readonly ledger: LedgerService,
     private readonly transactions: Transactions,
@@ -137,7 +138,7 @@ export class ApplicationsService {
       });
     return this.transactions.run(async (m) => {
       const programme = await this.programme(m, organisationId, input.programmeId);
-      if (programme.endsOn < todayIso())
+      if (programme.endsOn < this.clock.today())
         throw new DomainError(
           'PROGRAMME_CLOSED',
           `${programme.name} ended on ${programme.endsOn}`,
@@ -423,8 +424,8 @@ export class ApplicationsService {
     ]);
     const initiative = (await this.initiatives.find(m, organisationId, app.initiativeId))!;
     const entry = await this.ledger.post(m, organisationId, actor.userId, {
-      bookedOn: todayIso(),
-      documentOn: todayIso(),
+      bookedOn: this.clock.today(),
+      documentOn: this.clock.today(),
       documentNo: input.resolutionRef!.slice(0, 36),
       text: `Zusage ${app.title}`.slice(0, 60),
       source: 'funding-commitment',

@@ -6,12 +6,12 @@ import { InitiativesService } from '@dachwerk/organisations';
 import {
   addMonths,
   assertOrganisationRole,
+  Clock,
   DomainError,
   germanAmount,
   notFound,
   pageOf,
   pageWindow,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -64,6 +64,7 @@ const NOTICE_YEARS = { freistellungsbescheid: 5, feststellung_60a: 3 } as const;
 @Injectable()
 export class ExpenseClaimsService {
   constructor(
+    private readonly clock: Clock,
     private readonly initiatives: InitiativesService,
     private readonly funds: FundsService,
     private readonly ledger: LedgerService,
@@ -110,7 +111,7 @@ export class ExpenseClaimsService {
         { field: 'initiativeId' },
       );
     if (input.kind === 'grant_to_body')
-      checkBodyNotice(input.bodyNoticeKind!, input.bodyNoticeIssuedOn!, todayIso());
+      checkBodyNotice(input.bodyNoticeKind!, input.bodyNoticeIssuedOn!, this.clock.today());
     return this.transactions.run(async (m) => {
       if (input.applicationId) {
         const [line] = await m.query<{ status: string }[]>(
@@ -194,8 +195,8 @@ export class ExpenseClaimsService {
         throw new DomainError('CLAIM_NOT_SUBMITTED', `The claim is ${claim.status}`, {}, 409);
       const initiative = await this.funds.initiative(m, organisationId, claim.initiativeId);
       const posting = {
-        bookedOn: todayIso(),
-        documentOn: todayIso(),
+        bookedOn: this.clock.today(),
+        documentOn: this.clock.today(),
         documentNo: `AUS-${claim.endToEndId.slice(1, 13)}`,
         text: `${claim.description}`.slice(0, 60),
         source: 'expense-claim',

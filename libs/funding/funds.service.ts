@@ -6,14 +6,14 @@ import { CostCentreLedger, LedgerService, type CostCentreLine } from '@dachwerk/
 import { administrationFee, InitiativesService, type Initiative } from '@dachwerk/organisations';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
   germanAmount,
   notFound,
   once,
   pageOf,
-  pageWindow,
   PageQueryDto,
-  todayIso,
+  pageWindow,
   Transactions,
   type Actor,
   type Page,
@@ -61,6 +61,7 @@ const BOARD = ['board'] as const;
 @Injectable()
 export class FundsService {
   constructor(
+    private readonly clock: Clock,
     private readonly initiatives: InitiativesService,
     private readonly ledger: LedgerService,
     private readonly costCentres: CostCentreLedger,
@@ -76,7 +77,7 @@ export class FundsService {
     query: FundQueryDto,
   ): Promise<FundStatement> {
     const initiative = await this.initiatives.get(actor, organisationId, initiativeId);
-    const year = query.year ?? Number(todayIso().slice(0, 4));
+    const year = query.year ?? Number(this.clock.today().slice(0, 4));
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const { skip, take } = pageWindow(query);
@@ -116,7 +117,7 @@ export class FundsService {
         closingCents: openingCents + inflowCents - outflowCents,
         commitmentsCents: commitments,
         availableCents: balance,
-        years: spendingDeadlines(years, todayIso()),
+        years: spendingDeadlines(years, this.clock.today()),
         movements: { items, total, page: query.page ?? 1, pageSize: take },
       };
     });
@@ -149,7 +150,7 @@ export class FundsService {
     key?: string,
   ) {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    if (input.receivedOn > todayIso())
+    if (input.receivedOn > this.clock.today())
       throw new DomainError('DATE_IN_FUTURE', 'An inflow cannot be received in the future', {
         field: 'receivedOn',
       });
@@ -249,7 +250,7 @@ export class FundsService {
           { field: 'year' },
           409,
         );
-      const on = `${year}-12-31` < todayIso() ? `${year}-12-31` : todayIso();
+      const on = `${year}-12-31` < this.clock.today() ? `${year}-12-31` : this.clock.today();
       const entry = await this.withdraw(
         m,
         organisationId,
@@ -307,8 +308,8 @@ export class FundsService {
           field: 'fromInitiativeId',
         });
       const entry = await this.withdraw(m, organisationId, actor.userId, from, input.amountCents, {
-        bookedOn: todayIso(),
-        documentOn: todayIso(),
+        bookedOn: this.clock.today(),
+        documentOn: this.clock.today(),
         documentNo: input.resolutionRef.slice(0, 36),
         text: `Umbuchung ${from.costCentre} an ${to.costCentre}`.slice(0, 60),
         source: 'fund-transfer',

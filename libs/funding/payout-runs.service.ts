@@ -4,12 +4,12 @@ import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
   assertSchemaValid,
+  Clock,
   DocumentStore,
   DomainError,
   isTargetBusinessDay,
   nextTargetBusinessDay,
   notFound,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -38,6 +38,7 @@ const RUN_SELECT = `SELECT id, to_char(execution_date, 'YYYY-MM-DD') AS "executi
 @Injectable()
 export class PayoutRunsService {
   constructor(
+    private readonly clock: Clock,
     private readonly transactions: Transactions,
     private readonly documents: DocumentStore,
     private readonly audit: AuditService,
@@ -49,7 +50,7 @@ export class PayoutRunsService {
     executionDate: string,
   ): Promise<PayoutRun & { claims: ExpenseClaim[] }> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    if (executionDate < todayIso())
+    if (executionDate < this.clock.today())
       throw new DomainError('DATE_IN_PAST', 'The execution date cannot lie in the past', {
         field: 'executionDate',
       });

@@ -4,11 +4,11 @@ import { AuditService } from '@dachwerk/audit';
 import { InitiativesService } from '@dachwerk/organisations';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
   hasRole,
   Mailer,
   notFound,
-  todayIso,
   Transactions,
   type Actor,
 } from '@dachwerk/shared';
@@ -67,6 +67,7 @@ export class ProofsOfUseService {
   private readonly logger = new Logger(ProofsOfUseService.name);
 
   constructor(
+    private readonly clock: Clock,
     private readonly initiatives: InitiativesService,
     private readonly transactions: Transactions,
     private readonly mailer: Mailer,
@@ -153,7 +154,7 @@ export class ProofsOfUseService {
    * The daily job, with the day passed in (tests give their own): reminders 30 and 7
    * days ahead, overdue the day after the due date. Each step happens once per proof.
    */
-  async remind(today: string = todayIso()): Promise<{ reminded: number; overdue: number }> {
+  async remind(today: string = this.clock.today()): Promise<{ reminded: number; overdue: number }> {
     return this.transactions.run(async (m) => {
       const due = await m.query<
         {

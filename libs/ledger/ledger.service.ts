@@ -4,13 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
   notFound,
   once,
   pageOf,
   pageWindow,
   projectPath,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -47,6 +47,7 @@ interface ChartTemplate {
 @Injectable()
 export class LedgerService {
   constructor(
+    private readonly clock: Clock,
     private readonly ledger: LedgerRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -156,7 +157,7 @@ export class LedgerService {
         409,
       );
     }
-    const bookedOn = options.bookedOn ?? todayIso();
+    const bookedOn = options.bookedOn ?? this.clock.today();
     const text = (options.text ?? `Storno Nr. ${original.entryNumber}: ${original.text}`).slice(
       0,
       60,

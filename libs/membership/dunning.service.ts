@@ -3,11 +3,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
+  Clock,
   DocumentStore,
   DomainError,
   JobQueue,
   notFound,
-  todayIso,
   Transactions,
   type Actor,
 } from '@dachwerk/shared';
@@ -64,6 +64,7 @@ interface Overdue {
 @Injectable()
 export class DunningService {
   constructor(
+    private readonly clock: Clock,
     private readonly receivables: ReceivablesService,
     private readonly transactions: Transactions,
     private readonly db: DataSource,
@@ -127,8 +128,8 @@ export class DunningService {
 
   async run(actor: Actor, organisationId: string, input: CreateDunningRunDto): Promise<DunningRun> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    const runOn = input.runOn ?? todayIso();
-    if (runOn > todayIso())
+    const runOn = input.runOn ?? this.clock.today();
+    if (runOn > this.clock.today())
       throw new DomainError('DATE_IN_FUTURE', 'A dunning run cannot be dated in the future', {
         field: 'runOn',
       });

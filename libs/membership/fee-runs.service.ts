@@ -6,6 +6,7 @@ import {
   addDays,
   assertOrganisationRole,
   assertSchemaValid,
+  Clock,
   DocumentStore,
   DomainError,
   isTargetBusinessDay,
@@ -13,9 +14,8 @@ import {
   nextTargetBusinessDay,
   notFound,
   pageOf,
-  pageWindow,
   PageQueryDto,
-  todayIso,
+  pageWindow,
   Transactions,
   uuidv7,
   type Actor,
@@ -94,6 +94,7 @@ interface UsableMandate {
 @Injectable()
 export class FeeRunsService {
   constructor(
+    private readonly clock: Clock,
     private readonly receivables: ReceivableRepository,
     private readonly ledger: LedgerService,
     private readonly transactions: Transactions,
@@ -202,7 +203,7 @@ export class FeeRunsService {
       throw new DomainError('PERIOD_TOO_LONG', 'A fee run covers at most one year', {
         field: 'periodEnd',
       });
-    const earliest = addDays(todayIso(), input.preNotificationDays ?? 14);
+    const earliest = addDays(this.clock.today(), input.preNotificationDays ?? 14);
     if (input.collectionDate < earliest)
       throw new DomainError(
         'COLLECTION_TOO_EARLY',
@@ -303,7 +304,7 @@ export class FeeRunsService {
           });
           bookings.push({
             bookedOn: fee.dueOn < input.periodStart ? input.periodStart : fee.dueOn,
-            documentOn: todayIso() < fee.dueOn ? todayIso() : fee.dueOn,
+            documentOn: this.clock.today() < fee.dueOn ? this.clock.today() : fee.dueOn,
             documentNo: `BR-${c.memberNo}`,
             text: `${label} ${c.name}`.slice(0, 60),
             source: 'membership-fee',
@@ -375,7 +376,7 @@ export class FeeRunsService {
       ],
     );
     await this.receivables.insertMany(m, organisationId, receivables);
-    const today = todayIso();
+    const today = this.clock.today();
     await this.receivables.addEvents(m, [
       ...receivables.map((r) => ({
         receivableId: r.id,

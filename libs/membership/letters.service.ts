@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DocumentStore, germanDate, JobQueue, todayIso } from '@dachwerk/shared';
+import { Clock, DocumentStore, germanDate, JobQueue } from '@dachwerk/shared';
 import { preNotificationsSql } from './fee-runs.service';
 import { renderLetters, type Letter, type LetterBatch } from './letters.renderer';
 import { MemberRepository } from './member.repository';
@@ -26,6 +26,7 @@ export class LettersService {
   private readonly logger = new Logger(LettersService.name);
 
   constructor(
+    private readonly clock: Clock,
     private readonly db: DataSource,
     private readonly documents: DocumentStore,
     private readonly queue: JobQueue,
@@ -93,7 +94,7 @@ export class LettersService {
       'pre-notifications',
       {
         sender,
-        date: todayIso(),
+        date: this.clock.today(),
         title: 'Vorabankündigungen und Beitragsrechnungen',
         letters,
       },

@@ -3,11 +3,11 @@ import { AuditService } from '@dachwerk/audit';
 import {
   addMonths,
   assertOrganisationRole,
+  Clock,
   DomainError,
   notFound,
   pageOf,
   pageWindow,
-  todayIso,
   Transactions,
   type Actor,
   type Page,
@@ -49,6 +49,7 @@ export const MANDATE_SELECT = `SELECT s.id, s.member_id AS "memberId", mb.member
 @Injectable()
 export class MandatesService {
   constructor(
+    private readonly clock: Clock,
     private readonly members: MemberRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -72,7 +73,7 @@ export class MandatesService {
 
   async create(actor: Actor, organisationId: string, input: CreateMandateDto): Promise<Mandate> {
     assertOrganisationRole(actor, organisationId, ['staff', 'treasurer']);
-    if (input.signedOn > todayIso())
+    if (input.signedOn > this.clock.today())
       throw new DomainError('DATE_IN_FUTURE', 'A mandate cannot be signed in the future', {
         field: 'signedOn',
       });
@@ -130,7 +131,7 @@ export class MandatesService {
         throw new DomainError('MANDATE_REVOKED', 'The mandate is revoked already', {}, 409);
       await m.query(`UPDATE sepa_mandates SET revoked_on = $2, revoke_reason = $3 WHERE id = $1`, [
         id,
-        input.revokedOn ?? todayIso(),
+        input.revokedOn ?? this.clock.today(),
         input.reason.trim(),
       ]);
       await this.audit.record(m, {

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
   notFound,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -32,6 +32,7 @@ export interface MemberImport {
 @Injectable()
 export class MemberImportsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: DataSource,
     private readonly members: MemberRepository,
     private readonly tiers: TierRepository,
@@ -83,7 +84,7 @@ export class MemberImportsService {
       file,
       mapping,
       new Set(tiers.map((t) => t.code)),
-      todayIso(),
+      this.clock.today(),
     );
     const taken = await this.members.memberNosTaken(
       this.db,

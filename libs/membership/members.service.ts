@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
   notFound,
   pageOf,
   pageWindow,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -33,6 +33,7 @@ const EDITORS = ['staff'] as const;
 @Injectable()
 export class MembersService {
   constructor(
+    private readonly clock: Clock,
     private readonly members: MemberRepository,
     private readonly tiers: TierRepository,
     private readonly transactions: Transactions,
@@ -288,14 +289,16 @@ export class MembersService {
     assertOrganisationRole(actor, organisationId, ['staff', 'admin']);
     return this.transactions.run(async (m) => {
       const member = await this.live(m, organisationId, id, true);
-      if (!member.leftOn || member.leftOn > todayIso())
+      if (!member.leftOn || member.leftOn > this.clock.today())
         throw new DomainError(
           'MEMBER_STILL_ACTIVE',
           'Only members who have left can be erased',
           { field: 'leftOn' },
           409,
         );
-      const erasable = (await this.members.erasable(m, organisationId, todayIso())).includes(id);
+      const erasable = (
+        await this.members.erasable(m, organisationId, this.clock.today())
+      ).includes(id);
       if (erasable) await this.members.erase(m, id);
       else await this.members.restrict(m, id);
       const outcome = erasable ? 'erased' : 'restricted';

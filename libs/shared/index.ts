@@ -43,6 +43,7 @@ export * from './documents/document-store';
 export * from './csv/read-csv';
 export * from './mail/mailer';
 export * from './dates/today';
+export * from './dates/clock';
 export * from './dates/calendar';
 export * from './pdf/pdf-fonts';
 export * from './money/german-format';

@@ -4,10 +4,11 @@ import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
 import { DocumentsModule } from './documents/document-store';
 import { MailModule } from './mail/mailer';
+import { ClockModule } from './dates/clock';
 
 /** Platform services every process needs: config, database, queue producer, document store. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule, MailModule],
-  exports: [ConfigModule, DatabaseModule, QueueModule, DocumentsModule, MailModule],
+  imports: [ConfigModule, ClockModule, DatabaseModule, QueueModule, DocumentsModule, MailModule],
+  exports: [ConfigModule, ClockModule, DatabaseModule, QueueModule, DocumentsModule, MailModule],
 })
 export class SharedModule {}

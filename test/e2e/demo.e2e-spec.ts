@@ -1,11 +1,20 @@
 import { LedgerReportsService } from '@dachwerk/ledger';
-import type { Actor } from '@dachwerk/shared';
+import { todayIso, type Actor } from '@dachwerk/shared';
 import { createTestModule, TestModule } from '@dachwerk/testing';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { DEMO_USERS } from '../../apps/cli/src/demo/demo-data';
 import { seedDemo } from '../../apps/cli/src/demo/seed-demo';
 
-describe('demo data', () => {
+// `npm run demo` loads the demo as of the real day; it must load on any day, so the same
+// checks run for today, a day in the past and a day in the future.
+const thisYear = Number(todayIso().slice(0, 4));
+const days: [string, string][] = [
+  ['today', todayIso()],
+  ['a day in the past', '2026-06-30'],
+  ['a day in the future', `${thisYear + 1}-10-05`],
+];
+
+describe.each(days)('demo data loaded %s (%s)', (_label, day) => {
   let t: TestModule;
   beforeAll(async () => {
     t = await createTestModule([CliModule]);
@@ -24,9 +33,9 @@ describe('demo data', () => {
     )[0];
 
   it('loads idempotently: the umbrella first, every login, a year of balanced books in all four spheres', async () => {
-    await seedDemo(t.moduleRef, '2026-11-26');
+    await seedDemo(t.moduleRef, day);
     const first = await counts();
-    await seedDemo(t.moduleRef, '2026-11-26');
+    await seedDemo(t.moduleRef, day);
     expect(await counts()).toEqual(first);
     expect(first.organisations).toBe(2);
     expect(first.users).toBe(DEMO_USERS.length);
@@ -66,7 +75,8 @@ describe('demo data', () => {
       'submitted',
     ]);
     const proofs = await t.sql.query(
-      `SELECT status, due_on > current_date AS ahead FROM proofs_of_use ORDER BY due_on`,
+      `SELECT status, due_on > $1::date AS ahead FROM proofs_of_use ORDER BY due_on`,
+      [day],
     );
     expect(proofs).toEqual([
       { status: 'overdue', ahead: false },
@@ -116,21 +126,22 @@ describe('demo data', () => {
       initiativeIds: {},
     };
     const reports = t.moduleRef.get(LedgerReportsService);
-    const tb = await reports.trialBalance(actor, umbrella.id, '2026-01-01', '2026-12-31');
+    const year = day.slice(0, 4);
+    const tb = await reports.trialBalance(actor, umbrella.id, `${year}-01-01`, `${year}-12-31`);
     expect(tb.totals.debitCents).toBe(tb.totals.creditCents);
     const bySphere = await reports.incomeStatement(
       actor,
       umbrella.id,
-      '2026-01-01',
-      '2026-12-31',
+      `${year}-01-01`,
+      `${year}-12-31`,
       'sphere',
     );
     expect(bySphere.groups.map((g) => g.key).sort()).toEqual(['1', '2', '3', '4']);
     const byCostCentre = await reports.incomeStatement(
       actor,
       umbrella.id,
-      '2026-01-01',
-      '2026-12-31',
+      `${year}-01-01`,
+      `${year}-12-31`,
       'costCentre',
     );
     expect(byCostCentre.groups.map((g) => g.key)).toEqual(

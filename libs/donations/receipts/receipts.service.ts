@@ -4,6 +4,7 @@ import { AuditService } from '@dachwerk/audit';
 import {
   amountInGermanWords,
   assertOrganisationRole,
+  Clock,
   DocumentStore,
   DomainError,
   germanAmount,
@@ -12,7 +13,6 @@ import {
   notFound,
   pageOf,
   pageWindow,
-  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -37,6 +37,7 @@ const addYears = (iso: string, years: number): string =>
 @Injectable()
 export class ReceiptsService {
   constructor(
+    private readonly clock: Clock,
     private readonly receipts: ReceiptRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -458,13 +459,13 @@ export class ReceiptsService {
     }
 
     const total = sorted.reduce((s, d) => s + d.amountCents, 0);
-    const year = Number((replaces?.issuedOn ?? todayIso()).slice(0, 4));
+    const year = Number((replaces?.issuedOn ?? this.clock.today()).slice(0, 4));
     const seq = await this.receipts.nextNumber(m, organisationId, year);
     const number = `${year}-${String(seq).padStart(6, '0')}`;
     const content: ReceiptContent = {
       number,
       kind,
-      issuedOn: todayIso(),
+      issuedOn: this.clock.today(),
       issuer,
       donor: {
         name: donor.name,

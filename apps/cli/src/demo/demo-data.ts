@@ -20,15 +20,16 @@ export const UMBRELLA = {
   isReceiptMachineSigned: true,
   sepaCreditorId: 'DE98ZZZ09999999999',
   bankAccount: { label: 'Girokonto BW-Bank', iban: 'DE02600501010002034304', bic: 'SOLADEST600' },
-  // Recent enough that receipts for this and the last years are allowed (5-year rule).
-  exemptionNotice: {
+  // Dated from the demo's year, so that receipts for this and the last years are allowed
+  // (5-year rule) whatever day the demo is loaded on.
+  exemptionNotice: (year: number) => ({
     kind: 'freistellungsbescheid',
-    issuedOn: '2025-06-16',
+    issuedOn: `${year - 1}-06-16`,
     taxOffice: 'Finanzamt Stuttgart-Körperschaften',
     taxNumber: '99015/12345',
-    periodFrom: '2021-01-01',
-    periodTo: '2023-12-31',
-  },
+    periodFrom: `${year - 5}-01-01`,
+    periodTo: `${year - 3}-12-31`,
+  }),
 } as const;
 
 export const CLUB = {
@@ -50,14 +51,14 @@ export const CLUB = {
     iban: 'DE89370400440532013000',
     bic: 'COBADEFFXXX',
   },
-  exemptionNotice: {
+  exemptionNotice: (year: number) => ({
     kind: 'feststellung_60a',
-    issuedOn: '2024-09-02',
+    issuedOn: `${year - 2}-09-02`,
     taxOffice: 'Finanzamt Stuttgart-Körperschaften',
     taxNumber: '99015/67890',
     periodFrom: null,
     periodTo: null,
-  },
+  }),
 } as const;
 
 type DemoRole = 'admin' | 'staff' | 'treasurer' | 'board' | 'initiative';

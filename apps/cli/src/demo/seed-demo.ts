@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@dachwerk/auth';
 import { LedgerService } from '@dachwerk/ledger';
+import { Clock } from '@dachwerk/shared';
 import { CLUB, DEMO_PASSWORD, DEMO_USERS, UMBRELLA } from './demo-data';
 import { seedDemoDonations } from './demo-donations';
 import { seedDemoFunding } from './demo-funding';
@@ -11,18 +12,24 @@ import { DEMO_PATTERNS, seedDemoLedger } from './demo-ledger';
 type DemoOrganisation = typeof UMBRELLA | typeof CLUB;
 
 /**
- * Loads the demo data. Idempotent: organisations are found by name, users by e-mail;
- * a second run changes nothing.
+ * Loads the demo data as of `today` (default: the real day), with the services' clock set
+ * to that day, so the demo can be built for any day. Idempotent: organisations are found
+ * by name, users by e-mail; a second run changes nothing.
  */
 export async function seedDemo(
   app: INestApplicationContext,
-  today = new Date().toISOString().slice(0, 10),
+  today = app.get(Clock).today(),
 ): Promise<void> {
+  await Clock.runOn(today, () => seedDemoOn(app, today));
+}
+
+async function seedDemoOn(app: INestApplicationContext, today: string): Promise<void> {
   const db = app.get(DataSource);
   const ledger = app.get(LedgerService);
   const umbrellaId = await db.transaction(async (m) => {
-    const umbrellaId = await upsertOrganisation(m, UMBRELLA);
-    const clubId = await upsertOrganisation(m, CLUB);
+    const year = Number(today.slice(0, 4));
+    const umbrellaId = await upsertOrganisation(m, UMBRELLA, year);
+    const clubId = await upsertOrganisation(m, CLUB, year);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const user of DEMO_USERS) {
       const [row] = await m.query<{ id: string }[]>(
@@ -72,6 +79,7 @@ export async function seedDemo(
 async function upsertOrganisation(
   m: DataSource['manager'],
   org: DemoOrganisation,
+  year: number,
 ): Promise<string> {
   const existing = await m.query<
     {
@@ -104,7 +112,7 @@ async function upsertOrganisation(
     `INSERT INTO organisation_bank_accounts (organisation_id, label, iban, bic, is_default) VALUES ($1, $2, $3, $4, true)`,
     [id, account.label, account.iban, account.bic],
   );
-  const notice = org.exemptionNotice;
+  const notice = org.exemptionNotice(year);
   await m.query(
     `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office, tax_number, period_from, period_to, purposes)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
