@@ -33,6 +33,17 @@ export default tseslint.config(
     },
   },
   {
+    // Domain rules read "today" from the injectable Clock, so the demo and tests can run
+    // them as of any day (a rule on the wall clock broke the demo seed on 2026-11-27).
+    files: ['libs/**/*.service.ts', 'libs/**/*.handlers.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='todayIso'][arguments.length=0]", message: 'Use Clock.today() (injected), not the wall clock.' },
+      ],
+    },
+  },
+  {
     // Tests assert on untyped JSON bodies and raw SQL rows.
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
