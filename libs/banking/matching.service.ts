@@ -35,7 +35,7 @@ interface PlannedMatch {
 const RECEIVABLE_REF = /\bR[0-9a-f]{32}\b/g;
 
 /**
- * Automatic matching of bank transactions, inside the import's transaction (DOMAIN.md §5):
+ * Automatic matching of bank transactions, inside the import's transaction (docs/DOMAIN.md §5):
  * 1. a credit whose end-to-end id is a submitted receivable settles it (direct debit);
  *    a batch entry without details settles its whole batch by payment-information id;
  * 2. a debit with a return reason (or the end-to-end id of a collected receivable)

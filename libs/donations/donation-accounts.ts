@@ -14,7 +14,7 @@ export type MoneyChannel = (typeof MONEY_CHANNELS)[number];
 export const BANK_ACCOUNT = 18000;
 
 /**
- * The administration fee on a donation for an initiative (DOMAIN.md §6): the
+ * The administration fee on a donation for an initiative (docs/DOMAIN.md §6): the
  * initiative's cost centre bears it as administration cost (63010), the umbrella
  * earns it (49920 Verwaltungskostenumlagen), in the donation's own journal entry.
  */

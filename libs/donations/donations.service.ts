@@ -259,7 +259,7 @@ export class DonationsService {
     return (await this.donations.find(m, organisationId, id))!;
   }
 
-  /** The rules of DOMAIN.md section 3 that a donation must meet before it is booked. */
+  /** The rules of docs/DOMAIN.md section 3 that a donation must meet before it is booked. */
   private checkRules(input: CreateDonationDto): void {
     if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
       throw new DomainError(

@@ -56,7 +56,7 @@ function monthIndex(iso: string): number {
 
 /**
  * The fees of one member that fall due within [runStart, runEnd] — the rules of the
- * fee schedule (DOMAIN.md §5) in one pure function:
+ * fee schedule (docs/DOMAIN.md §5) in one pure function:
  * - a fee period is due on its start, or on the joining day when the member joined
  *   during it, and is raised by the run whose range holds that day;
  * - pro rata, the months of membership count in whole months (joining and leaving

@@ -44,7 +44,7 @@ export interface FeeRun {
   createdAt: Date;
 }
 
-/** Receivable and income accounts of SKR 42 for fees (DOMAIN.md §4). */
+/** Receivable and income accounts of SKR 42 for fees (docs/DOMAIN.md §4). */
 export const FEE_ACCOUNTS = { receivable: 12100, fee: 40000, admission: 40100 } as const;
 
 const RUN_SELECT = `SELECT id, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd",

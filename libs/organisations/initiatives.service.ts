@@ -242,7 +242,7 @@ export class InitiativesService {
   }
 }
 
-/** The administration fee on an inflow (DOMAIN.md §6), rounded to the cent. */
+/** The administration fee on an inflow (docs/DOMAIN.md §6), rounded to the cent. */
 export function administrationFee(
   initiative: Pick<Initiative, 'feeBasisPoints'>,
   amountCents: number,

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Initiatives: groups without legal form that the umbrella runs as its own projects
- * (DOMAIN.md §2). Each has a cost centre (KOST2) in the umbrella's books, which is its
+ * (docs/DOMAIN.md §2). Each has a cost centre (KOST2) in the umbrella's books, which is its
  * restricted fund, and an administration fee rule. Donations earmarked for an
  * initiative now name it.
  */

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { appendOnly } from './sql';
 
 /**
- * Pass-through funding (DOMAIN.md §6): programmes with budget and criteria,
+ * Pass-through funding (docs/DOMAIN.md §6): programmes with budget and criteria,
  * applications with cost plans, reviews, four-eyes decisions, expense claims with
  * documents, payout runs (pain.001) and proofs of use. The money itself lives in the
  * ledger: an initiative's fund is its cost centre; see docs/ARCHITECTURE.md.
