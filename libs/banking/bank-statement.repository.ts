@@ -85,18 +85,29 @@ type Db = EntityManager | DataSource;
 export class BankStatementRepository {
   constructor(readonly db: DataSource) {}
 
+  /** Statements of an organisation, newest first; filters: account, and a range the statement's period overlaps. */
   async list(
     organisationId: string,
+    filter: { bankAccountId?: string; from?: string; to?: string },
     skip: number,
     take: number,
   ): Promise<[StatementSummary[], number]> {
+    const where = `s.organisation_id = $1 AND ($2::uuid IS NULL OR s.bank_account_id = $2)
+      AND ($3::date IS NULL OR COALESCE(s.to_on, s.from_on, s.imported_at::date) >= $3)
+      AND ($4::date IS NULL OR COALESCE(s.from_on, s.to_on, s.imported_at::date) <= $4)`;
+    const params = [
+      organisationId,
+      filter.bankAccountId ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ];
     const rows = await this.db.query<StatementSummary[]>(
-      `${SUMMARY} WHERE s.organisation_id = $1 ORDER BY s.to_on DESC NULLS LAST, s.imported_at DESC OFFSET $2 LIMIT $3`,
-      [organisationId, skip, take],
+      `${SUMMARY} WHERE ${where} ORDER BY s.to_on DESC NULLS LAST, s.imported_at DESC, s.id OFFSET $5 LIMIT $6`,
+      [...params, skip, take],
     );
     const [{ n }] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM bank_statements WHERE organisation_id = $1`,
-      [organisationId],
+      `SELECT count(*)::int AS n FROM bank_statements s WHERE ${where}`,
+      params,
     );
     return [rows, n];
   }

@@ -10,7 +10,6 @@ import {
   DomainError,
   notFound,
   pageOf,
-  PageQueryDto,
   pageWindow,
   Transactions,
   type Actor,
@@ -22,6 +21,7 @@ import {
   StatementSummary,
 } from './bank-statement.repository';
 import { parseCamt053 } from './camt053';
+import type { StatementQueryDto } from './dto/banking.dto';
 import { MatchingService } from './matching.service';
 
 export const BANKING_READERS = ['treasurer', 'board', 'admin'] as const;
@@ -68,11 +68,11 @@ export class BankStatementsService {
   async list(
     actor: Actor,
     organisationId: string,
-    query: PageQueryDto,
+    query: StatementQueryDto,
   ): Promise<Page<StatementSummary>> {
     assertOrganisationRole(actor, organisationId, BANKING_READERS);
     const { skip, take } = pageWindow(query);
-    const [items, total] = await this.statements.list(organisationId, skip, take);
+    const [items, total] = await this.statements.list(organisationId, query, skip, take);
     return pageOf(items, total, query);
   }
 

@@ -18,7 +18,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, PageQueryDto, Roles, type Actor } from '@dachwerk/shared';
+import { ApiProblems, CurrentActor, Roles, type Actor } from '@dachwerk/shared';
 import { BankStatementsService } from './bank-statements.service';
 import { BankTransactionsService } from './bank-transactions.service';
 import {
@@ -26,6 +26,7 @@ import {
   BankTransactionPageDto,
   BankTransactionQueryDto,
   MatchTransactionDto,
+  StatementQueryDto,
 } from './dto/banking.dto';
 
 const READ = ['treasurer', 'board', 'admin'] as const;
@@ -71,7 +72,7 @@ export class BankingController {
   list(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-    @Query() q: PageQueryDto,
+    @Query() q: StatementQueryDto,
   ) {
     return this.statements.list(actor, orgId, q);
   }

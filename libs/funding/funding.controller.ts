@@ -29,6 +29,7 @@ import {
   ApiProblems,
   CurrentActor,
   IdempotencyKey,
+  DatedPageQueryDto,
   PageQueryDto,
   Roles,
   sendDownload,
@@ -63,7 +64,7 @@ class ApplicationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programmeId?: string;
 }
-class ProofQueryDto {
+class ProofQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'submitted', 'overdue', 'accepted'] })
   @IsOptional()
   @IsIn(['open', 'submitted', 'overdue', 'accepted'])
@@ -205,8 +206,12 @@ export class FundingController {
   @Get('programmes')
   @ApiOkResponse({ description: 'Funding programmes with budget, criteria and what is reserved' })
   @ApiProblems(401, 404)
-  listProgrammes(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string) {
-    return this.programmes.list(actor, orgId);
+  listProgrammes(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: PageQueryDto,
+  ) {
+    return this.programmes.list(actor, orgId, q);
   }
 
   @Post('programmes')
@@ -400,6 +405,18 @@ export class FundingController {
     return this.payouts.create(actor, orgId, body.executionDate);
   }
 
+  @Get('payout-runs')
+  @Roles('treasurer', 'board', 'admin')
+  @ApiOkResponse({ description: 'Payout runs, newest execution date first (from/to on it)' })
+  @ApiProblems(400, 401, 403, 404)
+  listPayoutRuns(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: DatedPageQueryDto,
+  ) {
+    return this.payouts.list(actor, orgId, q);
+  }
+
   @Get('payout-runs/:id')
   @Roles('treasurer', 'board', 'admin')
   @ApiOkResponse({ description: 'The payout run' })
@@ -435,7 +452,7 @@ export class FundingController {
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @Query() q: ProofQueryDto,
   ) {
-    return this.proofs.list(actor, orgId, q.status);
+    return this.proofs.list(actor, orgId, q);
   }
 
   @Get('proofs-of-use/:applicationId')

@@ -10,9 +10,13 @@ import {
   isTargetBusinessDay,
   nextTargetBusinessDay,
   notFound,
+  pageOf,
+  pageWindow,
   Transactions,
   uuidv7,
   type Actor,
+  type DatedPageQueryDto,
+  type Page,
 } from '@dachwerk/shared';
 import { CLAIM_SELECT, type ExpenseClaim } from './expense-claims.service';
 import { buildPain001 } from './sepa/pain001';
@@ -131,6 +135,29 @@ export class PayoutRunsService {
         ...(await this.find(m, organisationId, id)),
         claims: claims.map((c) => ({ ...c, status: 'in_payout' as const, payoutRunId: id })),
       };
+    });
+  }
+
+  /** Runs, newest execution date first; from/to on the execution date. */
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: DatedPageQueryDto,
+  ): Promise<Page<PayoutRun>> {
+    assertOrganisationRole(actor, organisationId, ['treasurer', 'board', 'admin']);
+    const where = `organisation_id = $1 AND ($2::date IS NULL OR execution_date >= $2) AND ($3::date IS NULL OR execution_date <= $3)`;
+    const params = [organisationId, query.from ?? null, query.to ?? null];
+    const { skip, take } = pageWindow(query);
+    return this.transactions.run(async (m) => {
+      const items = await m.query<PayoutRun[]>(
+        `${RUN_SELECT} WHERE ${where} ORDER BY execution_date DESC, created_at DESC, id OFFSET $4 LIMIT $5`,
+        [...params, skip, take],
+      );
+      const [{ n }] = await m.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM payout_runs WHERE ${where}`,
+        params,
+      );
+      return pageOf(items, n, query);
     });
   }
 

@@ -5,8 +5,12 @@ import {
   assertOrganisationRole,
   DomainError,
   notFound,
+  pageOf,
+  pageWindow,
   Transactions,
   type Actor,
+  type Page,
+  type PageQueryDto,
 } from '@dachwerk/shared';
 import type { CreateProgrammeDto } from './dto/funding.dto';
 
@@ -39,12 +43,18 @@ export class ProgrammesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, organisationId: string): Promise<Programme[]> {
+  async list(actor: Actor, organisationId: string, query: PageQueryDto): Promise<Page<Programme>> {
     assertOrganisationRole(actor, organisationId);
-    return this.db.query(
-      `${PROGRAMME_SELECT} WHERE organisation_id = $1 ORDER BY starts_on DESC, name`,
+    const { skip, take } = pageWindow(query);
+    const items = await this.db.query<Programme[]>(
+      `${PROGRAMME_SELECT} WHERE organisation_id = $1 ORDER BY starts_on DESC, name, id OFFSET $2 LIMIT $3`,
+      [organisationId, skip, take],
+    );
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM programmes WHERE organisation_id = $1`,
       [organisationId],
     );
+    return pageOf(items, n, query);
   }
 
   async get(actor: Actor, organisationId: string, id: string): Promise<Programme> {

@@ -9,8 +9,12 @@ import {
   hasRole,
   Mailer,
   notFound,
+  pageOf,
+  pageWindow,
   Transactions,
   type Actor,
+  type Page,
+  type PageQueryDto,
 } from '@dachwerk/shared';
 
 export interface ProofOfUse {
@@ -74,18 +78,27 @@ export class ProofsOfUseService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, organisationId: string, status?: string): Promise<ProofOfUse[]> {
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto & { status?: string },
+  ): Promise<Page<ProofOfUse>> {
     assertOrganisationRole(actor, organisationId);
     const scope = this.initiatives.scopeOf(actor, organisationId);
-    return this.transactions.run((m) =>
-      m
-        .query<ProofOfUse[]>(
-          `${SELECT} WHERE p.organisation_id = $1 AND ($2::uuid[] IS NULL OR a.initiative_id = ANY($2)) AND ($3::text IS NULL OR p.status = $3)
-          ORDER BY p.due_on`,
-          [organisationId, scope, status ?? null],
-        )
-        .then((rows) => rows.map(withTotals)),
-    );
+    const where = `p.organisation_id = $1 AND ($2::uuid[] IS NULL OR a.initiative_id = ANY($2)) AND ($3::text IS NULL OR p.status = $3)`;
+    const params = [organisationId, scope, query.status ?? null];
+    const { skip, take } = pageWindow(query);
+    return this.transactions.run(async (m) => {
+      const rows = await m.query<ProofOfUse[]>(
+        `${SELECT} WHERE ${where} ORDER BY p.due_on, p.application_id OFFSET $4 LIMIT $5`,
+        [...params, skip, take],
+      );
+      const [{ n }] = await m.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM proofs_of_use p JOIN applications a ON a.id = p.application_id WHERE ${where}`,
+        params,
+      );
+      return pageOf(rows.map(withTotals), n, query);
+    });
   }
 
   async get(actor: Actor, organisationId: string, applicationId: string): Promise<ProofOfUse> {

@@ -29,6 +29,7 @@ import {
   ApiProblems,
   CurrentActor,
   IdempotencyKey,
+  PageQueryDto,
   responseSink,
   Roles,
   type Actor,
@@ -42,7 +43,9 @@ import {
   CreateEntryDto,
   CreateFiscalYearDto,
   EntryDto,
+  AccountPageDto,
   EntryPageDto,
+  FiscalYearPageDto,
   EntryQueryDto,
   FiscalYearDto,
   IncomeStatementDto,
@@ -75,13 +78,14 @@ export class LedgerController {
 
   @Get('accounts')
   @Roles(...READ)
-  @ApiOkResponse({ type: AccountDto, isArray: true, description: 'The chart of accounts' })
-  @ApiProblems(401, 403, 404)
+  @ApiOkResponse({ type: AccountPageDto, description: 'The chart of accounts' })
+  @ApiProblems(400, 401, 403, 404)
   accounts(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<AccountDto[]> {
-    return this.ledger.listAccounts(actor, orgId);
+    @Query() q: PageQueryDto,
+  ): Promise<Page<AccountDto>> {
+    return this.ledger.listAccounts(actor, orgId, q);
   }
 
   @Post('accounts')
@@ -149,13 +153,14 @@ export class LedgerController {
 
   @Get('fiscal-years')
   @Roles(...READ)
-  @ApiOkResponse({ type: FiscalYearDto, isArray: true })
-  @ApiProblems(401, 403, 404)
+  @ApiOkResponse({ type: FiscalYearPageDto })
+  @ApiProblems(400, 401, 403, 404)
   fiscalYears(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<FiscalYearDto[]> {
-    return this.ledger.listFiscalYears(actor, orgId);
+    @Query() q: PageQueryDto,
+  ): Promise<Page<FiscalYearDto>> {
+    return this.ledger.listFiscalYears(actor, orgId, q);
   }
 
   @Post('fiscal-years')

@@ -8,6 +8,7 @@ import {
   DomainError,
   notFound,
   once,
+  pageFrom,
   pageOf,
   pageWindow,
   projectPath,
@@ -201,14 +202,22 @@ export class LedgerService {
 
   // ----- HTTP use cases (role checks, own transaction, audit) -----
 
-  async listAccounts(actor: Actor, organisationId: string): Promise<Account[]> {
+  async listAccounts(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto,
+  ): Promise<Page<Account>> {
     assertOrganisationRole(actor, organisationId, LEDGER_READERS);
-    return this.ledger.accounts(this.ledger.db, organisationId);
+    return pageFrom(await this.ledger.accounts(this.ledger.db, organisationId), query);
   }
 
-  async listFiscalYears(actor: Actor, organisationId: string): Promise<FiscalYear[]> {
+  async listFiscalYears(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto,
+  ): Promise<Page<FiscalYear>> {
     assertOrganisationRole(actor, organisationId, LEDGER_READERS);
-    return this.ledger.fiscalYears(this.ledger.db, organisationId);
+    return pageFrom(await this.ledger.fiscalYears(this.ledger.db, organisationId), query);
   }
 
   async getEntry(actor: Actor, organisationId: string, id: string): Promise<PostedEntry> {

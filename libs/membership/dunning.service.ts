@@ -8,8 +8,14 @@ import {
   DomainError,
   JobQueue,
   notFound,
+  pageFrom,
+  pageOf,
+  pageWindow,
   Transactions,
   type Actor,
+  type DatedPageQueryDto,
+  type Page,
+  type PageQueryDto,
 } from '@dachwerk/shared';
 import type { CreateDunningRunDto, DunningLevelsDto } from './dto/membership.dto';
 import { ReceivablesService } from './receivables.service';
@@ -39,6 +45,9 @@ export interface DunningRun {
   lettersReady: boolean;
   notices: DunningNotice[];
 }
+
+const DUNNING_RUN_SELECT = `SELECT id, to_char(run_on, 'YYYY-MM-DD') AS "runOn", notice_count AS "noticeCount",
+    document_path IS NOT NULL AS "lettersReady" FROM dunning_runs`;
 
 interface Overdue {
   id: string;
@@ -73,9 +82,13 @@ export class DunningService {
     private readonly audit: AuditService,
   ) {}
 
-  async levels(actor: Actor, organisationId: string): Promise<DunningLevel[]> {
+  async levels(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto,
+  ): Promise<Page<DunningLevel>> {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
-    return this.loadLevels(organisationId);
+    return pageFrom(await this.loadLevels(organisationId), query);
   }
 
   async setLevels(
@@ -231,12 +244,32 @@ export class DunningService {
     return this.get(actor, organisationId, runId);
   }
 
+  /** Runs, newest first, by run day; the notices are a GET of the run away. */
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: DatedPageQueryDto,
+  ): Promise<Page<Omit<DunningRun, 'notices'>>> {
+    assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
+    const where = `organisation_id = $1 AND ($2::date IS NULL OR run_on >= $2) AND ($3::date IS NULL OR run_on <= $3)`;
+    const params = [organisationId, query.from ?? null, query.to ?? null];
+    const { skip, take } = pageWindow(query);
+    const items = await this.db.query<DunningRun[]>(
+      `${DUNNING_RUN_SELECT} WHERE ${where} ORDER BY run_on DESC, created_at DESC, id OFFSET $4 LIMIT $5`,
+      [...params, skip, take],
+    );
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM dunning_runs WHERE ${where}`,
+      params,
+    );
+    return pageOf(items, n, query);
+  }
+
   async get(actor: Actor, organisationId: string, id: string): Promise<DunningRun> {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
     const db = this.db;
     const [run] = await db.query<DunningRun[]>(
-      `SELECT id, to_char(run_on, 'YYYY-MM-DD') AS "runOn", notice_count AS "noticeCount", document_path IS NOT NULL AS "lettersReady"
-         FROM dunning_runs WHERE organisation_id = $1 AND id = $2`,
+      `${DUNNING_RUN_SELECT} WHERE organisation_id = $1 AND id = $2`,
       [organisationId, id],
     );
     if (!run) throw notFound('Dunning run', id);

@@ -14,11 +14,11 @@ import {
   nextTargetBusinessDay,
   notFound,
   pageOf,
-  PageQueryDto,
   pageWindow,
   Transactions,
   uuidv7,
   type Actor,
+  type DatedPageQueryDto,
   type Page,
 } from '@dachwerk/shared';
 import type { CreateFeeRunDto } from './dto/membership.dto';
@@ -103,17 +103,24 @@ export class FeeRunsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, organisationId: string, query: PageQueryDto): Promise<Page<FeeRun>> {
+  /** Runs, newest first; from/to select runs whose fee period overlaps the range. */
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: DatedPageQueryDto,
+  ): Promise<Page<FeeRun>> {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
     const { skip, take } = pageWindow(query);
     const db = this.receivables.db;
+    const where = `organisation_id = $1 AND ($2::date IS NULL OR period_end >= $2) AND ($3::date IS NULL OR period_start <= $3)`;
+    const params = [organisationId, query.from ?? null, query.to ?? null];
     const items = await db.query<FeeRun[]>(
-      `${RUN_SELECT} WHERE organisation_id = $1 ORDER BY created_at DESC OFFSET $2 LIMIT $3`,
-      [organisationId, skip, take],
+      `${RUN_SELECT} WHERE ${where} ORDER BY created_at DESC, id OFFSET $4 LIMIT $5`,
+      [...params, skip, take],
     );
     const [{ n }] = await db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM fee_runs WHERE organisation_id = $1`,
-      [organisationId],
+      `SELECT count(*)::int AS n FROM fee_runs WHERE ${where}`,
+      params,
     );
     return pageOf(items, n, query);
   }

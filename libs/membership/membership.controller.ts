@@ -27,6 +27,7 @@ import type { Response } from 'express';
 import {
   ApiProblems,
   CurrentActor,
+  DatedPageQueryDto,
   PageQueryDto,
   Roles,
   sendDownload,
@@ -44,6 +45,7 @@ import {
   DunningLevelsDto,
   FeeReceiptDto,
   FeeRunDto,
+  DunningLevelPageDto,
   FeeRunPageDto,
   LeaveDto,
   MandateDto,
@@ -53,6 +55,7 @@ import {
   MemberPageDto,
   MemberQueryDto,
   ReceivablePageDto,
+  TierPageDto,
   ReceivableQueryDto,
   RevokeMandateDto,
   TierDto,
@@ -103,10 +106,14 @@ export class MembershipController {
 
   @Get('tiers')
   @Roles(...READ)
-  @ApiOkResponse({ type: TierDto, isArray: true })
-  @ApiProblems(401, 403, 404)
-  listTiers(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string) {
-    return this.tiers.list(actor, orgId);
+  @ApiOkResponse({ type: TierPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  listTiers(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: PageQueryDto,
+  ) {
+    return this.tiers.list(actor, orgId, q);
   }
 
   @Post('tiers')
@@ -381,7 +388,7 @@ export class MembershipController {
   listFeeRuns(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-    @Query() q: PageQueryDto,
+    @Query() q: DatedPageQueryDto,
   ) {
     return this.feeRuns.list(actor, orgId, q);
   }
@@ -473,10 +480,14 @@ export class MembershipController {
 
   @Get('dunning-levels')
   @Roles(...READ)
-  @ApiOkResponse({ type: DunningLevelDto, isArray: true })
-  @ApiProblems(401, 403, 404)
-  dunningLevels(@CurrentActor() actor: Actor, @Param('orgId', ParseUUIDPipe) orgId: string) {
-    return this.dunning.levels(actor, orgId);
+  @ApiOkResponse({ type: DunningLevelPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  dunningLevels(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: PageQueryDto,
+  ) {
+    return this.dunning.levels(actor, orgId, q);
   }
 
   @Put('dunning-levels')
@@ -503,6 +514,20 @@ export class MembershipController {
     @Body() body: CreateDunningRunDto,
   ) {
     return this.dunning.run(actor, orgId, body);
+  }
+
+  @Get('dunning-runs')
+  @Roles(...READ)
+  @ApiOkResponse({
+    description: 'Dunning runs, newest first (from/to on the run day); notices per run',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  listDunningRuns(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: DatedPageQueryDto,
+  ) {
+    return this.dunning.list(actor, orgId, q);
   }
 
   @Get('dunning-runs/:id')

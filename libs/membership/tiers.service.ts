@@ -4,8 +4,11 @@ import {
   assertOrganisationRole,
   DomainError,
   notFound,
+  pageFrom,
   Transactions,
   type Actor,
+  type Page,
+  type PageQueryDto,
 } from '@dachwerk/shared';
 import type { CreateTierDto, TierRateDto } from './dto/membership.dto';
 import { Tier, TierRepository } from './tier.repository';
@@ -25,9 +28,9 @@ export class TiersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, organisationId: string): Promise<Tier[]> {
+  async list(actor: Actor, organisationId: string, query: PageQueryDto): Promise<Page<Tier>> {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
-    return this.tiers.list(this.tiers.db, organisationId);
+    return pageFrom(await this.tiers.list(this.tiers.db, organisationId), query);
   }
 
   async get(actor: Actor, organisationId: string, id: string): Promise<Tier> {

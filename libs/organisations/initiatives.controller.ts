@@ -1,10 +1,18 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, Roles, type Actor } from '@dachwerk/shared';
+import {
+  ApiProblems,
+  CurrentActor,
+  PageQueryDto,
+  Roles,
+  type Actor,
+  type Page,
+} from '@dachwerk/shared';
 import {
   CreateInitiativeDto,
   InitiativeContactDto,
   InitiativeDto,
+  InitiativePageDto,
   UpdateInitiativeDto,
 } from './dto/initiative.dto';
 import { InitiativesService } from './initiatives.service';
@@ -17,16 +25,16 @@ export class InitiativesController {
 
   @Get()
   @ApiOkResponse({
-    type: InitiativeDto,
-    isArray: true,
+    type: InitiativePageDto,
     description: 'For initiative users: only their own',
   })
-  @ApiProblems(401, 404)
+  @ApiProblems(400, 401, 404)
   list(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-  ): Promise<InitiativeDto[]> {
-    return this.initiatives.list(actor, orgId);
+    @Query() q: PageQueryDto,
+  ): Promise<Page<InitiativeDto>> {
+    return this.initiatives.list(actor, orgId, q);
   }
 
   @Post()

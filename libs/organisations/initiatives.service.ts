@@ -7,8 +7,12 @@ import {
   DomainError,
   hasRole,
   notFound,
+  pageOf,
+  pageWindow,
   Transactions,
   type Actor,
+  type Page,
+  type PageQueryDto,
 } from '@dachwerk/shared';
 import type { CreateInitiativeDto, UpdateInitiativeDto } from './dto/initiative.dto';
 
@@ -51,13 +55,20 @@ export class InitiativesService {
     private readonly users: UsersService,
   ) {}
 
-  async list(actor: Actor, organisationId: string): Promise<Initiative[]> {
+  async list(actor: Actor, organisationId: string, query: PageQueryDto): Promise<Page<Initiative>> {
     assertOrganisationRole(actor, organisationId);
     const own = this.scopeOf(actor, organisationId);
-    return this.db.query(
-      `${SELECT} WHERE organisation_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name`,
+    const where = `organisation_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2))`;
+    const { skip, take } = pageWindow(query);
+    const items = await this.db.query<Initiative[]>(
+      `${SELECT} WHERE ${where} ORDER BY name, id OFFSET $3 LIMIT $4`,
+      [organisationId, own, skip, take],
+    );
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM initiatives WHERE ${where}`,
       [organisationId, own],
     );
+    return pageOf(items, n, query);
   }
 
   async get(actor: Actor, organisationId: string, id: string): Promise<Initiative> {

@@ -157,7 +157,8 @@ describe('pass-through funding over HTTP', () => {
       .expect(403);
     const contact = await login(api, 'lesepatin@example.org', 'Vorlesen im Park 2026');
     const visible = await api.http().get(`${base}/initiatives`).set(contact).expect(200);
-    expect(visible.body.map((i: { id: string }) => i.id)).toEqual([pot.id]);
+    expect(visible.body.items.map((i: { id: string }) => i.id)).toEqual([pot.id]);
+    expect(visible.body.total).toBe(1);
     await api.http().get(`${base}/initiatives/${garden.id}`).set(contact).expect(404);
     // An existing user keeps their roles and gains the initiative.
     const [staffUser] = await api.sql.query(
@@ -794,7 +795,7 @@ describe('pass-through funding over HTTP', () => {
       .send({ report: 'Zwölf Hochbeete stehen, drei Schulklassen gärtnern mit.' })
       .expect(201);
     const board1 = await api.http().get(`${base}/proofs-of-use`).set(board).expect(200);
-    expect(board1.body.map((p: { status: string }) => p.status)).toEqual(['submitted']);
+    expect(board1.body.items.map((p: { status: string }) => p.status)).toEqual(['submitted']);
   });
 
   it('answers 404 on every route for another initiative’s records', async () => {
@@ -829,7 +830,7 @@ describe('pass-through funding over HTTP', () => {
       .send({ report: 'Fremder Bericht, der nicht zählen darf.' })
       .expect(404);
     const own = (await api.http().get(`${base}/initiatives`).set(iniA).expect(200)).body;
-    expect(own.map((i: { id: string }) => i.id)).toEqual([garden.id]);
+    expect(own.items.map((i: { id: string }) => i.id)).toEqual([garden.id]);
     expect(
       (await api.http().get(`${base}/expense-claims`).set(iniA).expect(200)).body.items.every(
         (c: { initiativeId: string }) => c.initiativeId === garden.id,
@@ -891,6 +892,8 @@ describe('pass-through funding over HTTP', () => {
       .get(`${base}/proofs-of-use?status=overdue`)
       .set(board)
       .expect(200);
-    expect(open.body.map((p: { applicationId: string }) => p.applicationId)).toEqual([app.body.id]);
+    expect(open.body.items.map((p: { applicationId: string }) => p.applicationId)).toEqual([
+      app.body.id,
+    ]);
   });
 });

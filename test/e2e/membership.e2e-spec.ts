@@ -164,12 +164,14 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       'interval',
       'memberForm',
     ]);
-    expect((await api.http().get(`${base}/tiers`).set(board).expect(200)).body).toHaveLength(2);
+    const page = (await api.http().get(`${base}/tiers?pageSize=1`).set(board).expect(200)).body;
+    expect(page).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(page.items).toHaveLength(1);
     await api.http().get(`${base}/tiers`).set(outsider).expect(404);
   });
 
   it('keeps members with numbers, mandates with validated IBANs; refuses what is wrong', async () => {
-    const tiers = (await api.http().get(`${base}/tiers`).set(staff).expect(200)).body as {
+    const tiers = (await api.http().get(`${base}/tiers`).set(staff).expect(200)).body.items as {
       id: string;
       code: string;
     }[];

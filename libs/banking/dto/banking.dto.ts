@@ -13,7 +13,14 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageDto, PageQueryDto } from '@dachwerk/shared';
+import { DatedPageQueryDto, PageDto, PageQueryDto } from '@dachwerk/shared';
+
+export class StatementQueryDto extends DatedPageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only statements of this bank account' })
+  @IsOptional()
+  @IsUUID()
+  bankAccountId?: string;
+}
 
 export class BankTransactionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['unmatched', 'matched', 'ignored'] })

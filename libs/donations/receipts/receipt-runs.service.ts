@@ -9,10 +9,14 @@ import {
   DomainError,
   JobQueue,
   notFound,
+  pageOf,
+  pageWindow,
   Transactions,
   uuidv7,
   type Actor,
   type ExportSink,
+  type Page,
+  type PageQueryDto,
 } from '@dachwerk/shared';
 import { DONATION_READERS } from '../donors.service';
 import { ReceiptsService } from './receipts.service';
@@ -29,6 +33,14 @@ export interface ReceiptRun {
   createdAt: Date;
   finishedAt: Date | null;
 }
+
+const RUN_SELECT = `SELECT r.id, r.year, r.kind, r.status, r.created_at AS "createdAt", r.finished_at AS "finishedAt",
+    (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id) AS total,
+    (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'done') AS done,
+    (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'failed') AS failed,
+    COALESCE((SELECT json_agg(json_build_object('donorId', i.donor_id, 'code', i.error_code, 'message', i.error))
+                FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'failed'), '[]') AS failures
+  FROM receipt_runs r`;
 
 /**
  * The annual run: in January, a receipt for every donor of last year. Progress lives in
@@ -97,16 +109,32 @@ export class ReceiptRunsService {
     return this.get(actor, organisationId, id);
   }
 
+  /** Runs, newest first, filtered by year, kind and status. */
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: PageQueryDto & { year?: number; kind?: string; status?: string },
+  ): Promise<Page<ReceiptRun>> {
+    assertOrganisationRole(actor, organisationId, DONATION_READERS);
+    const where = `r.organisation_id = $1 AND ($2::int IS NULL OR r.year = $2) AND ($3::text IS NULL OR r.kind = $3)
+                   AND ($4::text IS NULL OR r.status = $4)`;
+    const params = [organisationId, query.year ?? null, query.kind ?? null, query.status ?? null];
+    const { skip, take } = pageWindow(query);
+    const items = await this.db.query<ReceiptRun[]>(
+      `${RUN_SELECT} WHERE ${where} ORDER BY r.created_at DESC, r.id OFFSET $5 LIMIT $6`,
+      [...params, skip, take],
+    );
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM receipt_runs r WHERE ${where}`,
+      params,
+    );
+    return pageOf(items, n, query);
+  }
+
   async get(actor: Actor, organisationId: string, id: string): Promise<ReceiptRun> {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
     const [run] = await this.db.query<ReceiptRun[]>(
-      `SELECT r.id, r.year, r.kind, r.status, r.created_at AS "createdAt", r.finished_at AS "finishedAt",
-              (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id) AS total,
-              (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'done') AS done,
-              (SELECT count(*)::int FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'failed') AS failed,
-              COALESCE((SELECT json_agg(json_build_object('donorId', i.donor_id, 'code', i.error_code, 'message', i.error))
-                          FROM receipt_run_items i WHERE i.run_id = r.id AND i.status = 'failed'), '[]') AS failures
-         FROM receipt_runs r WHERE r.organisation_id = $1 AND r.id = $2`,
+      `${RUN_SELECT} WHERE r.organisation_id = $1 AND r.id = $2`,
       [organisationId, id],
     );
     if (!run) throw notFound('Receipt run', id);

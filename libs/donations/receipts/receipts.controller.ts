@@ -335,6 +335,24 @@ class StartRunDto {
   kind: 'collective' | 'single';
 }
 
+class ReceiptRunQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2999)
+  year?: number;
+  @ApiPropertyOptional({ enum: ['collective', 'single'] })
+  @IsOptional()
+  @IsIn(['collective', 'single'])
+  kind?: string;
+  @ApiPropertyOptional({ enum: ['running', 'finished'] })
+  @IsOptional()
+  @IsIn(['running', 'finished'])
+  status?: string;
+}
+
 class RunFailureDto {
   @ApiProperty() donorId: string;
   @ApiProperty({ example: 'DONOR_ADDRESS_INCOMPLETE' }) code: string;
@@ -353,6 +371,7 @@ class ReceiptRunDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
 }
+class ReceiptRunPageDto extends PageDto(ReceiptRunDto) {}
 
 @ApiTags('receipts')
 @ApiBearerAuth()
@@ -373,6 +392,18 @@ export class ReceiptRunsController {
     @Body() body: StartRunDto,
   ): Promise<ReceiptRunDto> {
     return this.runs.start(actor, orgId, body.year, body.kind);
+  }
+
+  @Get()
+  @Roles('treasurer', 'staff', 'board', 'admin')
+  @ApiOkResponse({ type: ReceiptRunPageDto, description: 'Runs, newest first' })
+  @ApiProblems(400, 401, 403, 404)
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Query() q: ReceiptRunQueryDto,
+  ): Promise<Page<ReceiptRunDto>> {
+    return this.runs.list(actor, orgId, q);
   }
 
   @Get(':id/receipts.zip')

@@ -166,7 +166,6 @@ export class AccountDto {
   spheres: Sphere[];
   @ApiProperty() isActive: boolean;
 }
-
 export class AccountPageDto extends PageDto(AccountDto) {}
 
 export class CreateAccountDto {
@@ -228,6 +227,7 @@ export class FiscalYearDto {
   @ApiProperty({ type: Date, nullable: true }) closedAt: Date | null;
   @ApiProperty({ type: FiscalPeriodDto, isArray: true }) periods: FiscalPeriodDto[];
 }
+export class FiscalYearPageDto extends PageDto(FiscalYearDto) {}
 
 export class CloseYearResponseDto {
   @ApiProperty({ type: FiscalYearDto }) year: FiscalYearDto;

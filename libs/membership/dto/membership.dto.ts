@@ -95,6 +95,7 @@ export class TierDto {
   @ApiProperty({ type: String, nullable: true }) validTo: string | null;
   @ApiProperty({ type: TierRateViewDto, isArray: true }) rates: TierRateViewDto[];
 }
+export class TierPageDto extends PageDto(TierDto) {}
 
 class MemberFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) firstName?: string;
@@ -323,6 +324,7 @@ export class DunningLevelDto {
   @ApiProperty() @IsInt() @Min(0) @Max(100_000) feeCents: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) title: string;
 }
+export class DunningLevelPageDto extends PageDto(DunningLevelDto) {}
 
 export class DunningLevelsDto {
   @ApiProperty({ type: DunningLevelDto, isArray: true })

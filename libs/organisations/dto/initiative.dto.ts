@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageDto } from '@dachwerk/shared';
 
 const DATE = { strict: true, strictSeparator: true };
 const STATUSES = ['applied', 'active', 'paused', 'ended'] as const;
@@ -72,6 +73,7 @@ export class InitiativeDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
+export class InitiativePageDto extends PageDto(InitiativeDto) {}
 
 export class InitiativeContactDto {
   @ApiProperty({ example: 'gartenteam@example.org' }) @IsEmail() @MaxLength(254) email: string;

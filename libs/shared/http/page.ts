@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as TransformType } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -23,6 +23,19 @@ export class PageQueryDto {
   pageSize = 50;
 }
 
+/** Paging plus a date range (inclusive) on the listed thing's own date, for runs and statements. */
+export class DatedPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'From this day on (inclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Up to this day (inclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  to?: string;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -32,6 +45,16 @@ export interface Page<T> {
 
 export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * A page cut from a list that is small by nature per organisation (tiers, dunning
+ * levels, fiscal years, the chart): one query for all, sliced here, the same answer
+ * shape as every other list.
+ */
+export function pageFrom<T>(all: T[], query: PageQueryDto): Page<T> {
+  const { skip, take } = pageWindow(query);
+  return pageOf(all.slice(skip, skip + take), all.length, query);
 }
 
 /** SQL OFFSET/LIMIT for a page query. */

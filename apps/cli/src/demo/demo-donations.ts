@@ -87,7 +87,7 @@ async function demoInitiatives(
 ): Promise<string[]> {
   const service = app.get(InitiativesService);
   const staff: Actor = { ...actor, roles: { [organisationId]: ['staff'] } };
-  const existing = await service.list(staff, organisationId);
+  const { items: existing } = await service.list(staff, organisationId, { page: 1, pageSize: 200 });
   const ids: string[] = [];
   for (const i of INITIATIVES) {
     const found = existing.find((e) => e.costCentre === i.costCentre);
