@@ -44,6 +44,21 @@ export default tseslint.config(
     },
   },
   {
+    // The web app (apps/web) is browser code with its own tsconfig; it reaches the API over
+    // HTTP only, and shares nothing with the back end but the pure formats module.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@dachwerk/*', '!@dachwerk/formats', '**/libs/**'], message: 'The web app uses the API over HTTP, and @dachwerk/formats.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests assert on untyped JSON bodies and raw SQL rows.
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {

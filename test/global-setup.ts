@@ -15,6 +15,7 @@ import {
   startRedisChild,
 } from '@dachwerk/shared';
 import { TEMPLATE_DATABASE } from '@dachwerk/testing';
+import { ensureChromiumInstalled } from './support/chromium';
 
 /**
  * Throwaway Postgres and Redis for the whole run, in a temp directory on free ports,
@@ -36,6 +37,8 @@ export default async function globalSetup(): Promise<void> {
 
   await ensureRedisInstalled((line) => process.stdout.write(`${line}\n`));
   const redis = await startRedisChild({ dir: path.join(dir, 'redis'), port: redisPort });
+  // The browser tests (test/browser) drive Debian's Chromium.
+  await ensureChromiumInstalled((line) => process.stdout.write(`${line}\n`));
 
   process.env.TEST_TMP_DIR = dir;
   process.env.TEST_PG_PORT = String(pgPort);

@@ -19,6 +19,8 @@ import {
   type AppConfig,
 } from '@dachwerk/shared';
 import { randomUUID } from 'node:crypto';
+import { refuseCrossSite } from './csrf';
+import { serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -31,6 +33,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('etag', false);
   if (config.TRUST_PROXY) app.set('trust proxy', true);
   app.use(cookieParser());
+  app.use(refuseCrossSite);
   // Own JSON parser (the app is created with bodyParser: false) so malformed JSON gets its own code.
   app.use(json({ limit: '1mb' }));
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
@@ -49,6 +52,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.enableShutdownHooks();
   mountBullBoard(app);
   setupOpenApi(app);
+  serveWebApp(app);
 }
 
 function setupOpenApi(app: INestApplication): void {

@@ -112,7 +112,9 @@ export async function runDemo(root: string): Promise<void> {
   log(
     [
       '',
-      '  Dachwerk is running.',
+      `  Dachwerk is running: open ${base}/`,
+      '',
+      `  App:      ${base}/`,
       `  API:      ${base}/api/v1`,
       `  API docs: ${base}/docs`,
       `  Queues:   ${base}/admin/queues (admins)`,
