@@ -21,7 +21,7 @@ export class AdminBootstrapService {
     password: string,
   ): Promise<{ id: string; created: boolean }> {
     const email = rawEmail.trim().toLowerCase();
-    const problems = passwordProblems(password);
+    const problems = passwordProblems(password, { email, name });
     if (problems.length) throw validationFailed(problems);
     const passwordHash = await hashPassword(password);
     return this.transactions.run(async (m) => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@dachwerk/shared';
+import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthModule } from './auth.module';
@@ -18,7 +19,7 @@ import { UsersController } from './users.controller';
       ],
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, AccountController, UsersController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthApiModule {}

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dachwerk/audit';
+import { AccountService } from './account.service';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
+import { InvitationRepository } from './invitation.repository';
+import { InvitationsService } from './invitations.service';
 import { LoginAttemptRepository } from './login-attempt.repository';
 import { Membership } from './membership.entity';
+import { PasswordLinksService } from './password-links.service';
+import { PasswordTokenRepository } from './password-token.repository';
 import { SessionRepository } from './session.repository';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -14,12 +19,24 @@ import { UsersService } from './users.service';
   imports: [TypeOrmModule.forFeature([User, Membership]), AuditModule],
   providers: [
     AuthService,
+    AccountService,
     UsersService,
+    InvitationsService,
+    PasswordLinksService,
     AdminBootstrapService,
     SessionRepository,
     LoginAttemptRepository,
     UserRepository,
+    InvitationRepository,
+    PasswordTokenRepository,
   ],
-  exports: [AuthService, UsersService, AdminBootstrapService, SessionRepository],
+  exports: [
+    AuthService,
+    AccountService,
+    UsersService,
+    InvitationsService,
+    AdminBootstrapService,
+    SessionRepository,
+  ],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
@@ -12,6 +12,7 @@ import {
 import { LOCKOUT_MINUTES, LoginAttemptRepository } from './login-attempt.repository';
 import { verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { SessionRepository } from './session.repository';
+import { hashToken } from './session-token';
 
 export interface LoginResult {
   token: string;
@@ -21,10 +22,6 @@ export interface LoginResult {
 
 /** Refresh last_seen_at at most this often: one write per minute, not per request. */
 const TOUCH_AFTER_MS = 60_000;
-
-export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
 
 @Injectable()
 export class AuthService {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 
 export const SESSION_COOKIE = 'dachwerk_session';
@@ -9,4 +10,9 @@ export function tokenOf(req: Request): string | undefined {
   const cookies = req.cookies as Record<string, unknown> | undefined;
   const cookie = cookies?.[SESSION_COOKIE];
   return typeof cookie === 'string' && cookie ? cookie : undefined;
+}
+
+/** Session and password tokens are stored only as their SHA-256. */
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
 }

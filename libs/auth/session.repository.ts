@@ -96,6 +96,19 @@ export class SessionRepository {
     return count;
   }
 
+  async revokeAllOfUserExcept(
+    manager: EntityManager,
+    userId: string,
+    keepTokenHash: Buffer,
+  ): Promise<number> {
+    const [, count] = await manager.query<[unknown, number]>(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND token_hash <> $2`,
+      [userId, keepTokenHash],
+    );
+    return count;
+  }
+
   /** Sessions that ended more than a day ago carry no information worth keeping. */
   async purgeEnded(): Promise<number> {
     const [, count] = await this.db.query<[unknown, number]>(

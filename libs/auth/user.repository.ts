@@ -141,6 +141,35 @@ export class UserRepository {
     return rows[0]?.id;
   }
 
+  /** Adds roles and initiatives in one organisation, keeping those the user has. */
+  async addRoles(
+    manager: EntityManager,
+    userId: string,
+    organisationId: string,
+    roles: Role[],
+    initiativeIds: string[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO memberships (user_id, organisation_id, role) SELECT $1, $2, unnest($3::text[])
+       ON CONFLICT DO NOTHING`,
+      [userId, organisationId, roles],
+    );
+    await manager.query(
+      `INSERT INTO user_initiatives (user_id, organisation_id, initiative_id) SELECT $1, $2, unnest($3::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [userId, organisationId, initiativeIds],
+    );
+  }
+
+  /** Password hash for checking the current password; undefined for an unknown or inactive user. */
+  async passwordHashOf(manager: EntityManager, id: string): Promise<string | undefined> {
+    const rows = await manager.query<{ password_hash: string }[]>(
+      `SELECT password_hash FROM users WHERE id = $1 AND is_active`,
+      [id],
+    );
+    return rows[0]?.password_hash;
+  }
+
   /** Replaces the user's roles and initiatives in one organisation. */
   async setRoles(
     manager: EntityManager,

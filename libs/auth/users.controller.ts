@@ -11,9 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -26,8 +26,11 @@ import {
   type Page,
 } from '@dachwerk/shared';
 import {
+  CreatedUserDto,
   CreateUserDto,
-  ResetPasswordDto,
+  InvitedDto,
+  InviteUserDto,
+  PasswordLinkDto,
   SetRolesDto,
   UpdateUserDto,
   UserDto,
@@ -50,10 +53,24 @@ export class UsersController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiCreatedResponse({
+    type: CreatedUserDto,
+    description: 'A new account; its holder sets the password through the one-time link',
+  })
   @ApiProblems(400, 401, 403, 404, 409)
-  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserDto> {
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<CreatedUserDto> {
     return this.users.create(actor, body);
+  }
+
+  @Post('invitations')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: InvitedDto,
+    description: 'Invites an existing account; it gains the roles when its holder accepts',
+  })
+  @ApiProblems(400, 401, 403, 404, 422)
+  invite(@CurrentActor() actor: Actor, @Body() body: InviteUserDto): Promise<InvitedDto> {
+    return this.users.invite(actor, body);
   }
 
   @Get(':id')
@@ -64,7 +81,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserDto, description: 'Platform admins (or the holder, name only)' })
   @ApiProblems(400, 401, 403, 404, 422)
   update(
     @CurrentActor() actor: Actor,
@@ -74,16 +91,19 @@ export class UsersController {
     return this.users.update(actor, id, body);
   }
 
-  @Post(':id/password')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Password set; every session of the user ended' })
-  @ApiProblems(400, 401, 403, 404)
-  async resetPassword(
+  @Post(':id/password-reset')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: PasswordLinkDto,
+    description:
+      'A one-time link for the holder to set a new password: mailed to them, or (platform admins, no mail set up) shown once. The old password works until then.',
+  })
+  @ApiProblems(401, 403, 404, 409, 503)
+  triggerPasswordReset(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ResetPasswordDto,
-  ): Promise<void> {
-    await this.users.resetPassword(actor, id, body.password);
+  ): Promise<PasswordLinkDto> {
+    return this.users.triggerPasswordReset(actor, id);
   }
 
   @Put(':id/organisations/:organisationId')

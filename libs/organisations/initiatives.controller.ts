@@ -1,5 +1,22 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   ApiProblems,
   CurrentActor,
@@ -9,6 +26,7 @@ import {
   type Page,
 } from '@dachwerk/shared';
 import {
+  ContactAddedDto,
   CreateInitiativeDto,
   InitiativeContactDto,
   InitiativeDto,
@@ -73,15 +91,25 @@ export class InitiativesController {
 
   @Post(':id/contacts')
   @Roles('staff', 'board')
-  @ApiCreatedResponse({ description: 'The contact person, now a user scoped to this initiative' })
+  @ApiCreatedResponse({
+    type: ContactAddedDto,
+    description: 'A new account scoped to this initiative',
+  })
+  @ApiAcceptedResponse({
+    type: ContactAddedDto,
+    description: 'An existing account, invited: bound once its holder accepts',
+  })
   @ApiProblems(400, 401, 403, 404)
-  addContact(
+  async addContact(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: InitiativeContactDto,
-  ) {
-    return this.initiatives.addContact(actor, orgId, id, body);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ContactAddedDto> {
+    const result = await this.initiatives.addContact(actor, orgId, id, body);
+    res.status(result.status === 'created' ? 201 : 202);
+    return result;
   }
 
   @Patch(':id')

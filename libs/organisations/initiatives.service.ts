@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
-import { UsersService } from '@dachwerk/auth';
+import { UsersService, type ContactResult } from '@dachwerk/auth';
 import {
   assertOrganisationRole,
   DomainError,
@@ -222,17 +222,19 @@ export class InitiativesService {
     );
   }
 
-  /** Onboarding a contact person: they become a user scoped to this initiative. */
+  /**
+   * Onboarding a contact person: a new e-mail becomes a user scoped to this initiative
+   * (who sets the password through a one-time link); an existing account is invited.
+   */
   async addContact(
     actor: Actor,
     organisationId: string,
     id: string,
-    input: { email: string; name: string; password?: string },
-  ) {
+    input: { email: string; name: string },
+  ): Promise<ContactResult> {
     assertOrganisationRole(actor, organisationId, ['staff', 'board']);
     await this.get(actor, organisationId, id);
-    const user = await this.users.addInitiativeContact(actor, organisationId, id, input);
-    return { userId: user.id, name: user.name, email: user.email };
+    return this.users.addInitiativeContact(actor, organisationId, id, input);
   }
 
   private checkAgreement(i: {

@@ -83,9 +83,7 @@ describe('account takeover across organisations', () => {
       .send({ email: victim.email, name: 'Opfer' })
       .expect(202);
     const mine = await api.http().get('/api/v1/auth/invitations').set(holder).expect(200);
-    const invitation = mine.body.find(
-      (i: { organisationId: string }) => i.organisationId === club,
-    );
+    const invitation = mine.body.find((i: { organisationId: string }) => i.organisationId === club);
     expect(invitation).toMatchObject({ roles: ['initiative'], initiativeIds: [initiativeId] });
     await api
       .http()

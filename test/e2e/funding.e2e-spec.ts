@@ -130,50 +130,55 @@ describe('pass-through funding over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  it('onboards contact persons: they become users who see only their initiative', async () => {
-    const weak = await api
-      .http()
-      .post(`${base}/initiatives/${pot.id}/contacts`)
-      .set(staff)
-      .send({ email: 'lesepatin@example.org', name: 'Lena Lesepatin', password: 'kurz' })
-      .expect(400);
-    expect(weak.body.errors[0].field).toBe('password');
+  it('onboards contact persons: new ones set their password, existing accounts are invited; they see only their initiative', async () => {
     const added = await api
       .http()
       .post(`${base}/initiatives/${pot.id}/contacts`)
       .set(staff)
-      .send({
-        email: 'Lesepatin@example.org',
-        name: 'Lena Lesepatin',
-        password: 'Vorlesen im Park 2026',
-      })
+      .send({ email: 'Lesepatin@example.org', name: 'Lena Lesepatin' })
       .expect(201);
-    expect(added.body).toMatchObject({ email: 'lesepatin@example.org', name: 'Lena Lesepatin' });
+    expect(added.body).toMatchObject({
+      status: 'created',
+      email: 'lesepatin@example.org',
+      name: 'Lena Lesepatin',
+      passwordLink: { delivery: 'shown-once' },
+    });
     await api
       .http()
       .post(`${base}/initiatives/${pot.id}/contacts`)
       .set(iniA)
-      .send({ email: 'x@example.org', name: 'X', password: 'Vorlesen im Park 2026' })
+      .send({ email: 'x@example.org', name: 'X' })
       .expect(403);
+    await api
+      .http()
+      .post('/api/v1/auth/password-reset')
+      .send({ token: added.body.passwordLink.token, password: 'Vorlesen im Park 2026' })
+      .expect(204);
     const contact = await login(api, 'lesepatin@example.org', 'Vorlesen im Park 2026');
     const visible = await api.http().get(`${base}/initiatives`).set(contact).expect(200);
     expect(visible.body.items.map((i: { id: string }) => i.id)).toEqual([pot.id]);
     expect(visible.body.total).toBe(1);
     await api.http().get(`${base}/initiatives/${garden.id}`).set(contact).expect(404);
-    // An existing user keeps their roles and gains the initiative.
-    const [staffUser] = await api.sql.query(
-      `SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.organisation_id = $1 AND m.role = 'staff' LIMIT 1`,
-      [orgId],
-    );
-    await api
+    // An existing account is invited; once its holder accepts, it keeps its roles and gains the initiative.
+    const staffUser = await createUser(api.sql, { roles: { [orgId]: ['staff'] } });
+    const invited = await api
       .http()
       .post(`${base}/initiatives/${pot.id}/contacts`)
       .set(staff)
       .send({ email: staffUser.email, name: 'Staff' })
-      .expect(201);
+      .expect(202);
+    expect(invited.body).toEqual({ status: 'invited', email: staffUser.email });
+    const holder = await login(api, staffUser.email, staffUser.password);
+    const [invitation] = (await api.http().get('/api/v1/auth/invitations').set(holder).expect(200))
+      .body;
+    await api
+      .http()
+      .post(`/api/v1/auth/invitations/${invitation.id}/accept`)
+      .set(holder)
+      .expect(200);
     const roles = await api.sql.query(
-      `SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1 AND m.organisation_id = $2 ORDER BY 1`,
-      [staffUser.email, orgId],
+      `SELECT m.role FROM memberships m WHERE m.user_id = $1 AND m.organisation_id = $2 ORDER BY 1`,
+      [staffUser.id, orgId],
     );
     expect(roles.map((r: { role: string }) => r.role)).toEqual(['initiative', 'staff']);
     const contacts = await api

@@ -1,42 +1,18 @@
 import { ChildProcess } from 'node:child_process';
-import { SMTPServer } from 'smtp-server';
-import { createOrganisation, createUser, freePort } from '@dachwerk/testing';
+import { createOrganisation, createUser } from '@dachwerk/testing';
 import { login, startApi, TestApi, waitFor } from '../support/api';
+import { startSmtpServer } from '../support/smtp';
 import { spawnWorker, stopProcess } from '../support/worker';
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
 describe('receipts by e-mail (local SMTP server)', () => {
-  let smtp: SMTPServer;
-  const received: Received[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let api: TestApi;
   let worker: { child: ChildProcess };
 
   beforeAll(async () => {
-    const port = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString('latin1')));
-        stream.on('end', () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw,
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+    smtp = await startSmtpServer();
     api = await startApi({
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       SMTP_FROM: 'Spenden <spenden@verein.example>',
     });
     worker = spawnWorker();
@@ -44,7 +20,7 @@ describe('receipts by e-mail (local SMTP server)', () => {
   afterAll(async () => {
     await stopProcess(worker.child);
     await api.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('sends the stored PDF to the donor and records the delivery', async () => {
@@ -108,7 +84,7 @@ describe('receipts by e-mail (local SMTP server)', () => {
       .expect(201);
     expect(sent.body.email).toBe('donor@mail.example');
     const mail = await waitFor(async () =>
-      received.find((m) => m.to.includes('donor@mail.example')),
+      smtp.received.find((m) => m.to.includes('donor@mail.example')),
     );
     expect(mail.from).toBe('spenden@verein.example');
     expect(mail.raw).toContain(`Zuwendungsbestaetigung-${receipt.number}.pdf`);

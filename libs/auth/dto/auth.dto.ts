@@ -46,3 +46,48 @@ export class LoginResponseDto {
 export class LogoutAllResponseDto {
   @ApiProperty() sessionsEnded: number;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1024) currentPassword: string;
+
+  @ApiProperty({
+    description: 'At least 12 characters, hard to guess, without your e-mail or name',
+  })
+  @IsString()
+  @MaxLength(1024)
+  newPassword: string;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({ description: 'From the one-time link (welcome or reset)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({
+    description: 'At least 12 characters, hard to guess, without your e-mail or name',
+  })
+  @IsString()
+  @MaxLength(1024)
+  password: string;
+}
+
+export class RequestResetDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+}
+
+export class UpdateMeDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ type: String, isArray: true }) initiativeIds: string[];
+  @ApiProperty({ type: String, nullable: true }) invitedByName: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() expiresAt: Date;
+}

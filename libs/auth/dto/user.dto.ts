@@ -53,11 +53,6 @@ export class CreateUserDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ description: 'At least 12 characters, not a common password' })
-  @IsString()
-  @MaxLength(1024)
-  password: string;
-
   @ApiProperty({ type: OrganisationRolesInputDto, isArray: true })
   @IsArray()
   @ValidateNested({ each: true })
@@ -79,11 +74,31 @@ export class UpdateUserDto {
   isActive?: boolean;
 }
 
-export class ResetPasswordDto {
-  @ApiProperty()
-  @IsString()
-  @MaxLength(1024)
-  password: string;
+export class InviteUserDto extends OrganisationRolesInputDto {
+  @ApiProperty({ example: 'vorstand@verein.example', description: 'E-mail of an existing account' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class InvitedDto {
+  @ApiProperty({ enum: ['invited'] }) status: 'invited';
+  @ApiProperty() email: string;
+}
+
+export class PasswordLinkDto {
+  @ApiProperty({
+    enum: ['email', 'shown-once'],
+    description:
+      '`email`: sent to the account holder; `shown-once`: the token is in this answer only',
+  })
+  delivery: 'email' | 'shown-once';
+  @ApiPropertyOptional({
+    description:
+      'Only with shown-once: hand it to the account holder, who sets the password with it',
+  })
+  token?: string;
+  @ApiProperty() expiresAt: Date;
 }
 
 export class UserDto {
@@ -91,9 +106,14 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty() isActive: boolean;
-  @ApiProperty() isPlatformAdmin: boolean;
+  @ApiPropertyOptional({ description: 'Only for platform admins' }) isPlatformAdmin?: boolean;
   @ApiProperty({ type: OrganisationRolesDto, isArray: true }) organisations: OrganisationRolesDto[];
   @ApiProperty() createdAt: Date;
+}
+
+export class CreatedUserDto extends UserDto {
+  @ApiProperty({ type: PasswordLinkDto, description: 'How the holder sets the first password' })
+  passwordLink: PasswordLinkDto;
 }
 
 export class UserPageDto extends PageDto(UserDto) {}

@@ -77,13 +77,26 @@ export class InitiativePageDto extends PageDto(InitiativeDto) {}
 
 export class InitiativeContactDto {
   @ApiProperty({ example: 'gartenteam@example.org' }) @IsEmail() @MaxLength(254) email: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ description: 'Name of a new account; an existing one keeps its own' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+}
+
+export class ContactAddedDto {
+  @ApiProperty({
+    enum: ['created', 'invited'],
+    description:
+      '`created`: a new account bound to the initiative; `invited`: an existing account, bound once its holder accepts',
+  })
+  status: 'created' | 'invited';
+  @ApiProperty() email: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only when created' }) userId?: string;
+  @ApiPropertyOptional({ description: 'Only when created' }) name?: string;
   @ApiPropertyOptional({
     description:
-      'First password of a new user (12+ characters, not common); not used for an existing one',
+      'Only when created: how the holder sets the first password (delivery, token if shown once, expiresAt)',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  password?: string;
+  passwordLink?: { delivery: 'email' | 'shown-once'; token?: string; expiresAt: Date };
 }

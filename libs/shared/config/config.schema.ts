@@ -46,6 +46,11 @@ export const configSchema = z.object({
     .optional(),
   /** Sender of outgoing mail, required with SMTP_URL. */
   SMTP_FROM: z.string().min(3).optional(),
+  /** Address of the web app as users reach it; links in e-mails (set a password) start with it. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .optional(),
   /** Where generated documents (PDF, CSV) are stored. */
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
 });

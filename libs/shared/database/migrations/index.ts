@@ -12,6 +12,7 @@ import { Initiatives1765000000000 } from './1765000000000-initiatives';
 import { MembershipFeeReceipts1765100000000 } from './1765100000000-membership-fee-receipts';
 import { Funding1765200000000 } from './1765200000000-funding';
 import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-overdrawn';
+import { AccountConsent1765400000000 } from './1765400000000-account-consent';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   MembershipFeeReceipts1765100000000,
   Funding1765200000000,
   FundsNeverOverdrawn1765300000000,
+  AccountConsent1765400000000,
   ChartGeldtransit1765800000000,
 ];

@@ -1,0 +1,120 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiProblems, CurrentActor, Public, type Actor } from '@dachwerk/shared';
+import { AccountService } from './account.service';
+import {
+  ChangePasswordDto,
+  InvitationDto,
+  RequestResetDto,
+  SetPasswordDto,
+  UpdateMeDto,
+} from './dto/auth.dto';
+import { InvitationsService } from './invitations.service';
+import { tokenOf } from './session-token';
+
+/** The account holder's own business: name, password, invitations to organisations. */
+@ApiTags('auth')
+@Controller('auth')
+export class AccountController {
+  constructor(
+    private readonly account: AccountService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @Patch('me')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Name changed' })
+  @ApiProblems(400, 401)
+  async rename(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto): Promise<void> {
+    await this.account.rename(actor, body.name);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Password changed; every other session ended' })
+  @ApiProblems(400, 401, 422)
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
+    await this.account.changePassword(
+      actor,
+      tokenOf(req) ?? '',
+      body.currentPassword,
+      body.newPassword,
+    );
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password set; every session of the account ended' })
+  @ApiProblems(400)
+  async setPassword(@Body() body: SetPasswordDto): Promise<void> {
+    await this.account.setPasswordWithToken(body.token, body.password);
+  }
+
+  @Post('password-reset/request')
+  @Public()
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    description:
+      'If an active account has this e-mail and mail is set up, a reset link is on its way',
+  })
+  @ApiProblems(400)
+  async requestReset(@Body() body: RequestResetDto): Promise<void> {
+    await this.account.requestReset(body.email);
+  }
+
+  @Get('invitations')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: InvitationDto, isArray: true, description: 'Open invitations to me' })
+  @ApiProblems(401)
+  invitationsToMe(@CurrentActor() actor: Actor): Promise<InvitationDto[]> {
+    return this.invitations.mine(actor);
+  }
+
+  @Post('invitations/:id/accept')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: InvitationDto, description: 'Accepted: the roles are mine now' })
+  @ApiProblems(401, 404)
+  accept(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InvitationDto> {
+    return this.invitations.accept(actor, id);
+  }
+
+  @Post('invitations/:id/decline')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: InvitationDto })
+  @ApiProblems(401, 404)
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InvitationDto> {
+    return this.invitations.decline(actor, id);
+  }
+}
