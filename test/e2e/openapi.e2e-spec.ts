@@ -29,6 +29,8 @@ describe('the OpenAPI walker (test/support/openapi.ts)', () => {
     expect(operations.filter((o) => o.isPublic).map((o) => `${o.method} ${o.path}`)).toEqual([
       'get /api/v1/health',
       'post /api/v1/auth/login',
+      'post /api/v1/auth/password-reset',
+      'post /api/v1/auth/password-reset/request',
     ]);
     expect(find('post', '/organisations/{orgId}/donors/{id}/merge').roles).toEqual(
       expect.arrayContaining(['treasurer']),
