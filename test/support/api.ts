@@ -71,7 +71,8 @@ export async function login(
 /** Waits for a condition instead of sleeping a fixed time. */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false>,
-  timeoutMs = 20_000,
+  // Generous: on two shared cores a busy worker can take long; this waits, it asserts no speed.
+  timeoutMs = 50_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
