@@ -22,8 +22,10 @@ export interface BankTransaction {
   counterpartyName: string | null;
   counterpartyIban: string | null;
   remittance: string | null;
+  creditorRef: string | null;
   returnReason: string | null;
-  status: 'unmatched' | 'matched' | 'ignored';
+  /** not_booked: pending, information only or in another currency — never matched or booked. */
+  status: 'unmatched' | 'matched' | 'ignored' | 'not_booked';
   matchedAs: MatchKind | null;
   journalEntryId: string | null;
   note: string | null;
@@ -54,9 +56,20 @@ export interface StatementEntry {
   bookedOn: string;
   valueOn: string | null;
   isReversal: boolean;
+  status: string;
   bankRef: string | null;
   paymentInfoId: string | null;
   transactionCount: number;
+}
+
+/** What continuity is checked on: the neighbours of a statement on the same account. */
+export interface StatementFacts {
+  statementRef: string;
+  electronicSeq: number | null;
+  fromOn: string | null;
+  toOn: string | null;
+  openingCents: number | null;
+  closingCents: number | null;
 }
 
 export const TX_SELECT = `SELECT t.id, e.statement_id AS "statementId", e.entry_no AS "entryNo", t.tx_no AS "txNo",
@@ -64,7 +77,7 @@ export const TX_SELECT = `SELECT t.id, e.statement_id AS "statementId", e.entry_
     t.original_amount_cents::float8 AS "originalAmountCents", t.original_currency AS "originalCurrency",
     t.charges_cents::float8 AS "chargesCents", t.end_to_end_id AS "endToEndId", t.mandate_ref AS "mandateRef",
     e.payment_info_id AS "paymentInfoId", t.counterparty_name AS "counterpartyName", t.counterparty_iban AS "counterpartyIban",
-    t.remittance, t.return_reason AS "returnReason", t.status, t.matched_as AS "matchedAs", t.journal_entry_id AS "journalEntryId", t.note
+    t.remittance, t.creditor_ref AS "creditorRef", t.return_reason AS "returnReason", t.status, t.matched_as AS "matchedAs", t.journal_entry_id AS "journalEntryId", t.note
   FROM bank_transactions t JOIN bank_entries e ON e.id = t.entry_id`;
 
 const SUMMARY = `SELECT s.id, s.bank_account_id AS "bankAccountId", b.iban, s.message_version AS "messageVersion",
@@ -123,7 +136,7 @@ export class BankStatementRepository {
   entriesOf(db: Db, statementId: string): Promise<StatementEntry[]> {
     return db.query(
       `SELECT entry_no AS "entryNo", amount_cents::float8 AS "amountCents", to_char(booked_on, 'YYYY-MM-DD') AS "bookedOn",
-              to_char(value_on, 'YYYY-MM-DD') AS "valueOn", is_reversal AS "isReversal", bank_ref AS "bankRef",
+              to_char(value_on, 'YYYY-MM-DD') AS "valueOn", is_reversal AS "isReversal", status, bank_ref AS "bankRef",
               payment_info_id AS "paymentInfoId", transaction_count AS "transactionCount"
          FROM bank_entries WHERE statement_id = $1 ORDER BY entry_no`,
       [statementId],
@@ -139,13 +152,13 @@ export class BankStatementRepository {
     organisationId: string,
     bankAccountId: string,
     s: ParsedStatement,
-    meta: { sha256: string; filename: string | null; userId: string | null },
+    meta: { sha256: string; contentSha256: string; filename: string | null; userId: string | null },
   ): Promise<{ statementId: string; transactions: (BankTransaction & { entryId: string })[] }> {
     const statementId = uuidv7();
     await m.query(
       `INSERT INTO bank_statements (id, organisation_id, bank_account_id, message_version, statement_ref, electronic_seq, from_on, to_on,
-         opening_balance_cents, closing_balance_cents, entry_count, file_sha256, filename, imported_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         opening_balance_cents, closing_balance_cents, entry_count, file_sha256, filename, imported_by, content_sha256)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         statementId,
         organisationId,
@@ -161,12 +174,15 @@ export class BankStatementRepository {
         meta.sha256,
         meta.filename,
         meta.userId,
+        meta.contentSha256,
       ],
     );
     const entryIds = s.entries.map(() => uuidv7());
     await m.query(
-      `INSERT INTO bank_entries (statement_id, id, entry_no, amount_cents, currency, booked_on, value_on, is_reversal, bank_ref, payment_info_id, transaction_count)
-       SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::bigint[], $5::text[], $6::date[], $7::date[], $8::boolean[], $9::text[], $10::text[], $11::int[])`,
+      `INSERT INTO bank_entries (statement_id, id, entry_no, amount_cents, currency, booked_on, value_on, is_reversal, bank_ref, payment_info_id,
+         transaction_count, status)
+       SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::bigint[], $5::text[], $6::date[], $7::date[], $8::boolean[], $9::text[], $10::text[],
+         $11::int[], $12::text[])`,
       [
         statementId,
         entryIds,
@@ -179,6 +195,7 @@ export class BankStatementRepository {
         s.entries.map((e) => e.bankRef),
         s.entries.map((e) => e.paymentInfoId),
         s.entries.map((e) => e.transactions.length),
+        s.entries.map((e) => e.status),
       ],
     );
     const transactions = s.entries.flatMap((e, i) =>
@@ -198,11 +215,14 @@ export class BankStatementRepository {
         counterpartyName: t.counterpartyName,
         counterpartyIban: t.counterpartyIban,
         remittance: t.remittance,
+        creditorRef: t.creditorRef,
         returnReason: t.returnReason,
-        status: 'unmatched' as const,
+        status: e.isSettled ? ('unmatched' as const) : ('not_booked' as const),
         matchedAs: null,
         journalEntryId: null,
-        note: null,
+        note: e.isSettled
+          ? null
+          : `not booked: status ${e.status}${e.currency !== s.currency ? `, in ${e.currency}` : ''}`,
         entryId: entryIds[i],
       })),
     );
@@ -222,12 +242,14 @@ export class BankStatementRepository {
       await m.query(
         `INSERT INTO bank_transactions (organisation_id, id, entry_id, tx_no, amount_cents, booked_on, original_amount_cents, original_currency,
            charges_cents, end_to_end_id, mandate_ref, counterparty_name, counterparty_iban, remittance, return_reason,
-           status, matched_as, journal_entry_id, matched_by, matched_at)
-         SELECT $1, x.*, CASE WHEN x.status = 'matched' THEN $19::uuid END, CASE WHEN x.status = 'matched' THEN now() END
+           status, matched_as, journal_entry_id, creditor_ref, note, matched_by, matched_at)
+         SELECT $1, x.*, CASE WHEN x.status = 'matched' THEN $21::uuid END, CASE WHEN x.status = 'matched' THEN now() END
            FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::date[], $7::bigint[], $8::text[], $9::bigint[],
-                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::uuid[])
+                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::uuid[],
+                       $19::text[], $20::text[])
              AS x(id, entry_id, tx_no, amount_cents, booked_on, original_amount_cents, original_currency, charges_cents, end_to_end_id,
-                  mandate_ref, counterparty_name, counterparty_iban, remittance, return_reason, status, matched_as, journal_entry_id)`,
+                  mandate_ref, counterparty_name, counterparty_iban, remittance, return_reason, status, matched_as, journal_entry_id,
+                  creditor_ref, note)`,
         [
           organisationId,
           c('id'),
@@ -247,10 +269,39 @@ export class BankStatementRepository {
           c('status'),
           c('matchedAs'),
           c('journalEntryId'),
+          c('creditorRef'),
+          c('note'),
           userId,
         ],
       );
     }
+  }
+
+  /**
+   * The statements of an account just before and just after a day (and electronic
+   * number, where the bank gives one): the neighbours a new statement must join up with.
+   */
+  async neighbours(
+    m: EntityManager,
+    bankAccountId: string,
+    on: string,
+    seq: number | null,
+  ): Promise<{ previous?: StatementFacts; next?: StatementFacts }> {
+    const facts = `SELECT statement_ref AS "statementRef", electronic_seq::float8 AS "electronicSeq",
+        to_char(from_on, 'YYYY-MM-DD') AS "fromOn", to_char(to_on, 'YYYY-MM-DD') AS "toOn",
+        opening_balance_cents::float8 AS "openingCents", closing_balance_cents::float8 AS "closingCents"
+      FROM bank_statements s CROSS JOIN LATERAL (SELECT COALESCE(s.to_on, s.from_on,
+             (SELECT max(e.booked_on) FROM bank_entries e WHERE e.statement_id = s.id)) AS d, COALESCE(s.electronic_seq, -1) AS seq) k
+      WHERE s.bank_account_id = $1`;
+    const [previous] = await m.query<StatementFacts[]>(
+      `${facts} AND (k.d, k.seq) < ($2::date, COALESCE($3::bigint, -1)) ORDER BY k.d DESC, k.seq DESC LIMIT 1`,
+      [bankAccountId, on, seq],
+    );
+    const [next] = await m.query<StatementFacts[]>(
+      `${facts} AND (k.d, k.seq) > ($2::date, COALESCE($3::bigint, -1)) ORDER BY k.d, k.seq LIMIT 1`,
+      [bankAccountId, on, seq],
+    );
+    return { previous, next };
   }
 
   /** Records matches in one statement: status, kind and the journal entry of each. */

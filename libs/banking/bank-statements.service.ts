@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import { LedgerService } from '@dachwerk/ledger';
 import {
@@ -20,9 +20,10 @@ import {
   StatementEntry,
   StatementSummary,
 } from './bank-statement.repository';
-import { parseCamt053 } from './camt053';
+import { assertBalances, parseCamt053, type ParsedStatement } from './camt053';
 import type { StatementQueryDto } from './dto/banking.dto';
 import { MatchingService } from './matching.service';
+import { continuityBreaks } from './statement-continuity';
 
 export const BANKING_READERS = ['treasurer', 'board', 'admin'] as const;
 
@@ -48,10 +49,12 @@ interface BankAccountRow {
 }
 
 /**
- * camt.053 upload: the whole file or nothing. A statement seen before (same file, or
- * the same statement id for the account) is refused; every entry and transaction is
- * kept; matching and its bookings happen in the same transaction; afterwards the
- * books' bank balance is compared with the statement's closing balance.
+ * camt.053 upload: the whole file or nothing. A statement must add up (opening + booked
+ * entries = closing) and join up with its neighbours on the account (balances, numbers,
+ * dates); a statement seen before (the same file, or the same content for the account —
+ * not merely the same id) is refused; every entry and transaction is kept, pending or
+ * foreign-currency entries as not booked; matching and its bookings happen in the same
+ * transaction; afterwards the books' bank balance is compared with the closing balance.
  */
 @Injectable()
 export class BankStatementsService {
@@ -104,9 +107,12 @@ export class BankStatementsService {
       );
     const sha256 = createHash('sha256').update(file).digest('hex');
     const parsed = parseCamt053(decodeText(file));
+    assertBalances(parsed);
     const today = this.clock.today();
     const future = parsed.flatMap((s, i) =>
-      s.entries.filter((e) => e.bookedOn > today).map((e) => ({ s: i + 1, e: e.entryNo })),
+      s.entries
+        .filter((e) => e.isSettled && e.bookedOn > today)
+        .map((e) => ({ s: i + 1, e: e.entryNo })),
     );
     if (future.length)
       throw new DomainError('STATEMENT_IN_FUTURE', 'A statement cannot hold bookings after today', {
@@ -139,25 +145,40 @@ export class BankStatementsService {
         );
       return account;
     });
+    const contents = parsed.map(contentSha256);
+    // Statements go in by date (and number), so each joins up with the one imported before it.
+    const order = parsed
+      .map((s, i) => i)
+      .sort((a, b) => orderKey(parsed[a]).localeCompare(orderKey(parsed[b])));
     const ids = await this.transactions.run(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('bank_statement:' || $1))`, [
         organisationId,
       ]);
+      // The same statement is the same content, not merely the same id: banks reuse ids.
+      // Statements imported before content was kept compare by id, as they did then.
       const [seen] = await m.query<{ ref: string }[]>(
         `SELECT statement_ref AS ref FROM bank_statements WHERE organisation_id = $1 AND (file_sha256 = $2
-            OR (bank_account_id, statement_ref) IN (SELECT * FROM unnest($3::uuid[], $4::text[])))`,
-        [organisationId, sha256, accountOf.map((a) => a.id), parsed.map((s) => s.statementRef)],
+            OR (bank_account_id, content_sha256) IN (SELECT * FROM unnest($3::uuid[], $4::text[]))
+            OR (content_sha256 IS NULL AND (bank_account_id, statement_ref) IN (SELECT * FROM unnest($3::uuid[], $5::text[]))))`,
+        [
+          organisationId,
+          sha256,
+          accountOf.map((a) => a.id),
+          contents,
+          parsed.map((s) => s.statementRef),
+        ],
       );
-      if (seen)
+      if (seen || new Set(contents).size < contents.length)
         throw new DomainError(
           'STATEMENT_ALREADY_IMPORTED',
-          `Statement ${seen.ref} was imported before; nothing was changed`,
+          `Statement ${seen?.ref ?? 'in this file'} was imported before; nothing was changed`,
           { field: 'file' },
           409,
         );
       const created: string[] = [];
-      for (let i = 0; i < parsed.length; i++) {
+      for (const i of order) {
         const s = parsed[i];
+        await this.assertContinues(m, accountOf[i].id, s);
         const { statementId, transactions } = await this.statements.insert(
           m,
           organisationId,
@@ -165,6 +186,7 @@ export class BankStatementsService {
           s,
           {
             sha256: i === 0 ? sha256 : createHash('sha256').update(`${sha256}:${i}`).digest('hex'),
+            contentSha256: contents[i],
             filename: filename ?? null,
             userId: actor.userId,
           },
@@ -177,7 +199,7 @@ export class BankStatementsService {
             ledgerAccount: accountOf[i].ledgerAccount,
             statementRef: s.statementRef,
           },
-          transactions,
+          transactions.filter((t) => t.status === 'unmatched'),
         );
         await this.statements.insertTransactions(m, organisationId, transactions, actor.userId);
         await this.audit.record(m, {
@@ -205,6 +227,41 @@ export class BankStatementsService {
     );
   }
 
+  /** Refuses a statement that does not join up with its neighbours on the account. */
+  private async assertContinues(
+    m: EntityManager,
+    bankAccountId: string,
+    s: ParsedStatement,
+  ): Promise<void> {
+    const facts = {
+      statementRef: s.statementRef,
+      electronicSeq: s.electronicSeq,
+      fromOn: s.fromOn,
+      toOn: s.toOn,
+      openingCents: s.openingCents,
+      closingCents: s.closingCents,
+    };
+    const on = orderKey(s).slice(0, 10);
+    if (on === '0000-00-00') return; // neither dates nor entries: nothing to place it by
+    const { previous, next } = await this.statements.neighbours(
+      m,
+      bankAccountId,
+      on,
+      s.electronicSeq,
+    );
+    const breaks = [
+      ...(previous ? continuityBreaks(previous, facts) : []),
+      ...(next ? continuityBreaks(facts, next) : []),
+    ];
+    if (breaks.length)
+      throw new DomainError(
+        'STATEMENT_NOT_CONTINUOUS',
+        `${breaks[0]}; nothing was imported — import the missing statement first, or ask the bank for a corrected one`,
+        { errors: breaks.map((message) => ({ field: 'file', rule: 'continuity', message })) },
+        409,
+      );
+  }
+
   private async reconcile(organisationId: string, s: StatementSummary): Promise<Reconciliation> {
     const [account] = await this.db.query<{ ledgerAccount: number }[]>(
       `SELECT ledger_account AS "ledgerAccount" FROM organisation_bank_accounts WHERE id = $1`,
@@ -225,4 +282,19 @@ export class BankStatementsService {
         books === null || s.closingBalanceCents === null ? null : s.closingBalanceCents - books,
     };
   }
+}
+
+/** Where a statement stands on its account: its last day, then its electronic number. */
+function orderKey(s: ParsedStatement): string {
+  const last =
+    s.toOn ?? s.fromOn ?? s.entries.reduce((d, e) => (e.bookedOn > d ? e.bookedOn : d), '');
+  return `${last || '0000-00-00'}:${String(s.electronicSeq ?? 0).padStart(18, '0')}`;
+}
+
+/**
+ * A hash of everything the statement says, to tell the same statement from one sharing
+ * its id — whichever camt version it came in.
+ */
+function contentSha256({ version: _version, ...content }: ParsedStatement): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

@@ -11,6 +11,12 @@ export interface CamtTx {
   returnReason?: string;
   chargesCents?: number;
   original?: { amountCents: number; currency: string };
+  /** Structured creditor reference (Strd/CdtrRefInf/Ref), e.g. an RF reference. */
+  creditorRef?: string;
+  /** Leave the amount to the entry, as FinTS-derived files do. */
+  omitAmount?: boolean;
+  /** Our own account on the other side (as banks write for returns). */
+  ownIban?: string;
 }
 
 export interface CamtEntry {
@@ -18,6 +24,10 @@ export interface CamtEntry {
   bookedOn: string;
   bankRef?: string;
   paymentInfoId?: string;
+  /** BOOK unless said otherwise (PDNG pending, INFO information only). */
+  status?: 'BOOK' | 'PDNG' | 'INFO';
+  /** EUR unless said otherwise. */
+  currency?: string;
   /** Empty: an entry without details. */
   transactions: CamtTx[];
 }
@@ -30,12 +40,13 @@ export interface CamtStatement {
   from: string;
   to: string;
   openingCents: number;
-  /** Defaults to opening plus the entries. */
+  /** Defaults to opening plus the booked entries. */
   closingCents?: number;
   entries: CamtEntry[];
 }
 
-const amt = (cents: number) => `<Amt Ccy="EUR">${sepaAmount(Math.abs(cents))}</Amt>`;
+const amt = (cents: number, currency = 'EUR') =>
+  `<Amt Ccy="${currency}">${sepaAmount(Math.abs(cents))}</Amt>`;
 const ind = (cents: number) => `<CdtDbtInd>${cents < 0 ? 'DBIT' : 'CRDT'}</CdtDbtInd>`;
 
 /**
@@ -46,7 +57,14 @@ export function writeCamt053(s: CamtStatement): string {
   const v8 = s.version === 'camt.053.001.08';
   const v2 = s.version === 'camt.053.001.02';
   const closing =
-    s.closingCents ?? s.openingCents + s.entries.reduce((sum, e) => sum + e.amountCents, 0);
+    s.closingCents ??
+    s.openingCents +
+      s.entries.reduce(
+        (sum, e) =>
+          sum +
+          ((e.status ?? 'BOOK') === 'BOOK' && (e.currency ?? 'EUR') === 'EUR' ? e.amountCents : 0),
+        0,
+      );
   const bal = (code: string, cents: number, date: string) =>
     `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp>${amt(cents)}${ind(cents)}<Dt><Dt>${date}</Dt></Dt></Bal>`;
   const party = (role: 'Dbtr' | 'Cdtr', name?: string, iban?: string) =>
@@ -70,24 +88,30 @@ export function writeCamt053(s: CamtStatement): string {
     const amtDtls =
       (tx.original
         ? `<InstdAmt><Amt Ccy="${tx.original.currency}">${sepaAmount(tx.original.amountCents)}</Amt></InstdAmt>`
-        : '') + (v2 ? `<TxAmt>${amt(tx.amountCents)}</TxAmt>` : '');
+        : '') + (v2 && !tx.omitAmount ? `<TxAmt>${amt(tx.amountCents)}</TxAmt>` : '');
     const charges = tx.chargesCents
       ? v2
         ? `<Chrgs><Amt Ccy="EUR">${sepaAmount(tx.chargesCents)}</Amt></Chrgs>`
         : `<Chrgs><Rcrd><Amt Ccy="EUR">${sepaAmount(tx.chargesCents)}</Amt></Rcrd></Chrgs>`
       : '';
-    const counterparty =
-      tx.amountCents < 0 ? party('Cdtr', tx.name, tx.iban) : party('Dbtr', tx.name, tx.iban);
+    // A returned direct debit names the debtor who refused it; we are its creditor.
+    const theirs = tx.amountCents < 0 !== !!tx.returnReason ? 'Cdtr' : 'Dbtr';
+    const ours = theirs === 'Cdtr' ? 'Dbtr' : 'Cdtr';
+    const sides = [party(theirs, tx.name, tx.iban), party(ours, undefined, tx.ownIban)];
+    const counterparty = (theirs === 'Dbtr' ? sides : sides.reverse()).join('');
+    const remittance =
+      (tx.remittance ? `<Ustrd>${xmlText(tx.remittance.slice(0, 140))}</Ustrd>` : '') +
+      (tx.creditorRef
+        ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${xmlText(tx.creditorRef)}</Ref></CdtrRefInf></Strd>`
+        : '');
     return (
       `<TxDtls>${refs}` +
-      (v2 ? '' : `${amt(tx.amountCents)}${ind(tx.amountCents)}`) +
+      (v2 || tx.omitAmount ? '' : `${amt(tx.amountCents)}${ind(tx.amountCents)}`) +
       (amtDtls ? `<AmtDtls>${amtDtls}</AmtDtls>` : '') +
       bkTxCd(tx, entryCents) +
       charges +
       (counterparty ? `<RltdPties>${counterparty}</RltdPties>` : '') +
-      (tx.remittance
-        ? `<RmtInf><Ustrd>${xmlText(tx.remittance.slice(0, 140))}</Ustrd></RmtInf>`
-        : '') +
+      (remittance ? `<RmtInf>${remittance}</RmtInf>` : '') +
       (tx.returnReason ? `<RtrInf><Rsn><Cd>${tx.returnReason}</Cd></Rsn></RtrInf>` : '') +
       `</TxDtls>`
     );
@@ -98,8 +122,8 @@ export function writeCamt053(s: CamtStatement): string {
         ? `<NtryDtls>${e.paymentInfoId || e.transactions.length > 1 ? `<Btch>${e.paymentInfoId ? `<PmtInfId>${e.paymentInfoId}</PmtInfId>` : ''}<NbOfTxs>${Math.max(1, e.transactions.length)}</NbOfTxs></Btch>` : ''}${e.transactions.map((t) => txXml(t, e.amountCents)).join('')}</NtryDtls>`
         : '';
     return (
-      `<Ntry>${amt(e.amountCents)}${ind(e.amountCents)}` +
-      (v8 ? '<Sts><Cd>BOOK</Cd></Sts>' : '<Sts>BOOK</Sts>') +
+      `<Ntry>${amt(e.amountCents, e.currency)}${ind(e.amountCents)}` +
+      (v8 ? `<Sts><Cd>${e.status ?? 'BOOK'}</Cd></Sts>` : `<Sts>${e.status ?? 'BOOK'}</Sts>`) +
       `<BookgDt><Dt>${e.bookedOn}</Dt></BookgDt><ValDt><Dt>${e.bookedOn}</Dt></ValDt>` +
       (e.bankRef ? `<AcctSvcrRef>${e.bankRef}</AcctSvcrRef>` : '') +
       bkTxCd(e.transactions.length === 1 ? e.transactions[0] : undefined, e.amountCents) +

@@ -16,6 +16,8 @@ export interface ParsedTransaction {
   counterpartyName: string | null;
   counterpartyIban: string | null;
   remittance: string | null;
+  /** Strd/CdtrRefInf/Ref: a structured creditor reference (e.g. an RF reference, ISO 11649). */
+  creditorRef: string | null;
   returnReason: string | null;
 }
 
@@ -26,6 +28,13 @@ export interface ParsedEntry {
   bookedOn: string;
   valueOn: string | null;
   isReversal: boolean;
+  /** Sts: BOOK (booked), PDNG (pending), INFO (information only), … */
+  status: string;
+  /**
+   * Booked money in the account's currency: only such entries count towards the balance
+   * and are matched and booked; the others are kept as not booked.
+   */
+  isSettled: boolean;
   bankRef: string | null;
   paymentInfoId: string | null;
   transactions: ParsedTransaction[];
@@ -46,7 +55,17 @@ export interface ParsedStatement {
 
 type Node = Record<string, unknown>;
 
-const ARRAYS = new Set(['Stmt', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Rcrd', 'Chrgs']);
+const ARRAYS = new Set([
+  'Stmt',
+  'Bal',
+  'Ntry',
+  'NtryDtls',
+  'TxDtls',
+  'Ustrd',
+  'Strd',
+  'Rcrd',
+  'Chrgs',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -142,7 +161,7 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
   const problems: { field: string; rule: string; message: string }[] = [];
   const fail = (field: string, message: string) =>
     problems.push({ field, rule: 'camt', message: `statement ${no}, ${message}` });
-  const iban = text(stmt, 'Acct', 'Id', 'IBAN');
+  const iban = text(stmt, 'Acct', 'Id', 'IBAN')?.replace(/\s+/g, '').toUpperCase() ?? null;
   const statementRef = text(stmt, 'Id');
   if (!iban) fail('Acct', 'the account has no IBAN');
   if (!statementRef) fail('Id', 'the statement has no Id');
@@ -156,7 +175,7 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
     if (cents === undefined) return null;
     return text(bal, 'CdtDbtInd') === 'DBIT' ? -cents : cents;
   };
-  const entries = list(stmt, 'Ntry').map((ntry, i) => {
+  const entries = list(stmt, 'Ntry').map((ntry, i): ParsedEntry => {
     const entryNo = i + 1;
     const where = `entry ${entryNo}`;
     const amount = amountToCents(text(ntry, 'Amt') ?? '');
@@ -168,32 +187,64 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
     const bookedOn = day(ntry, 'BookgDt');
     if (!bookedOn) fail(`Ntry[${entryNo}].BookgDt`, `${where}: the booking date is missing`);
     const sign = indicator === 'DBIT' ? -1 : 1;
+    const entryCents = (amount ?? 0) * sign;
+    const entryCurrency = currencyOf(at(ntry, 'Amt')) ?? currency;
+    // Version 02 writes <Sts>BOOK</Sts>, later versions <Sts><Cd>BOOK</Cd></Sts>.
+    const status = text(ntry, 'Sts', 'Cd') ?? text(ntry, 'Sts') ?? 'BOOK';
     const details = list(ntry, 'NtryDtls');
     const paymentInfoId = details.map((d) => text(d, 'Btch', 'PmtInfId')).find(Boolean) ?? null;
     const txNodes = details.flatMap((d) => list(d, 'TxDtls'));
+    const failTx = (t: number) => (message: string) =>
+      fail(`Ntry[${entryNo}].TxDtls[${t + 1}]`, `${where}, transaction ${t + 1}: ${message}`);
     const transactions = (txNodes.length ? txNodes : [null]).map((tx, t) =>
-      parseTransaction(tx, ntry, (amount ?? 0) * sign, sign, paymentInfoId, version, (message) =>
-        fail(`Ntry[${entryNo}].TxDtls[${t + 1}]`, `${where}, transaction ${t + 1}: ${message}`),
-      ),
+      parseTransaction(tx, {
+        ntry,
+        entryCents,
+        entryCurrency,
+        sign,
+        paymentInfoId,
+        ownIban: iban,
+        version,
+        fail: failTx(t),
+      }),
     );
-    if (txNodes.length > 1) {
-      const sum = transactions.reduce((s, tx) => s + tx.amountCents, 0);
-      if (amount !== undefined && sum !== amount * sign)
+    // German banks (FinTS-derived files) often leave the amount to the entry: a single
+    // transaction without one takes the entry's amount, or what the others leave of it.
+    const missing = transactions.flatMap((tx, t) => (tx.amountCents === null ? [t] : []));
+    if (missing.length === 1) {
+      const rest = transactions.reduce((sum, tx) => sum + (tx.amountCents ?? 0), 0);
+      const remainder = entryCents - rest;
+      if (remainder !== 0 && Math.sign(remainder) === Math.sign(entryCents))
+        transactions[missing[0]].amountCents = remainder;
+      else
+        failTx(missing[0])(
+          `it has no amount and the entry's ${germanAmount(entryCents)} leaves none for it`,
+        );
+    } else if (missing.length > 1)
+      fail(
+        `Ntry[${entryNo}]`,
+        `${where}: ${missing.length} transactions have no amount of their own, so the entry's amount cannot be divided among them`,
+      );
+    else if (txNodes.length > 1) {
+      const sum = transactions.reduce((s, tx) => s + (tx.amountCents ?? 0), 0);
+      if (amount !== undefined && sum !== entryCents)
         fail(
           `Ntry[${entryNo}]`,
-          `${where}: the transactions sum to ${germanAmount(sum)}, the entry says ${germanAmount(amount * sign)}`,
+          `${where}: the transactions sum to ${germanAmount(sum)}, the entry says ${germanAmount(entryCents)}`,
         );
     }
     return {
       entryNo,
-      amountCents: (amount ?? 0) * sign,
-      currency: ((at(ntry, 'Amt') as Node | undefined)?.['@Ccy'] as string) ?? currency,
+      amountCents: entryCents,
+      currency: entryCurrency,
       bookedOn: bookedOn ?? '',
       valueOn: day(ntry, 'ValDt'),
       isReversal: text(ntry, 'RvslInd') === 'true',
-      bankRef: text(ntry, 'AcctSvcrRef'),
+      status,
+      isSettled: status === 'BOOK' && entryCurrency === currency,
+      bankRef: nonEmpty(text(ntry, 'AcctSvcrRef')),
       paymentInfoId,
-      transactions,
+      transactions: transactions.map((tx) => ({ ...tx, amountCents: tx.amountCents ?? 0 })),
     };
   });
   if (problems.length)
@@ -202,11 +253,13 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
       `The statement has ${problems.length} problem(s); nothing was imported`,
       { errors: problems },
     );
+  const seq = text(stmt, 'ElctrncSeqNb');
   return {
     version,
     statementRef: statementRef!,
-    electronicSeq: text(stmt, 'ElctrncSeqNb') ? Number(text(stmt, 'ElctrncSeqNb')) : null,
-    iban: iban!.replace(/\s+/g, '').toUpperCase(),
+    // FinTS-derived files write 00000: no number at all.
+    electronicSeq: seq && /^\d{1,18}$/.test(seq) && Number(seq) > 0 ? Number(seq) : null,
+    iban: iban!,
     currency,
     fromOn: text(stmt, 'FrToDt', 'FrDtTm')?.slice(0, 10) ?? null,
     toOn: text(stmt, 'FrToDt', 'ToDtTm')?.slice(0, 10) ?? null,
@@ -216,71 +269,132 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
   };
 }
 
+/**
+ * The statement's own arithmetic: opening balance plus the booked entries must give the
+ * closing balance. A statement that does not add up is refused, never imported silently.
+ */
+export function assertBalances(statements: ParsedStatement[]): void {
+  const errors = statements.flatMap((s, i) => {
+    if (s.openingCents === null || s.closingCents === null) return [];
+    const booked = s.entries.reduce((sum, e) => sum + (e.isSettled ? e.amountCents : 0), 0);
+    const expected = s.openingCents + booked;
+    return expected === s.closingCents
+      ? []
+      : [
+          {
+            field: 'Bal',
+            rule: 'balance',
+            message: `statement ${i + 1} (${s.statementRef}): opening balance ${germanAmount(s.openingCents)} plus the booked entries ${germanAmount(booked)} gives ${germanAmount(expected)}, but the closing balance is ${germanAmount(s.closingCents)}`,
+          },
+        ];
+  });
+  if (errors.length)
+    throw new DomainError(
+      'STATEMENT_BALANCE_MISMATCH',
+      `${errors[0].message}; nothing was imported`,
+      { errors },
+      422,
+    );
+}
+
+interface TransactionContext {
+  ntry: Node;
+  entryCents: number;
+  entryCurrency: string;
+  sign: number;
+  paymentInfoId: string | null;
+  ownIban: string | null;
+  version: CamtVersion;
+  fail: (message: string) => void;
+}
+
 function parseTransaction(
   tx: Node | null,
-  ntry: Node,
-  entryCents: number,
-  entrySign: number,
-  paymentInfoId: string | null,
-  version: CamtVersion,
-  fail: (message: string) => void,
-): ParsedTransaction {
+  c: TransactionContext,
+): Omit<ParsedTransaction, 'amountCents'> & { amountCents: number | null } {
   if (!tx)
     return {
-      amountCents: entryCents,
+      amountCents: c.entryCents,
       originalAmountCents: null,
       originalCurrency: null,
       chargesCents: 0,
       endToEndId: null,
       mandateRef: null,
-      paymentInfoId,
+      paymentInfoId: c.paymentInfoId,
       counterpartyName: null,
       counterpartyIban: null,
-      remittance: text(ntry, 'AddtlNtryInf'),
+      remittance: text(c.ntry, 'AddtlNtryInf'),
+      creditorRef: null,
       returnReason: null,
     };
   // Version 02 has the amount only in AmtDtls; 04 and 08 carry Amt on the transaction.
-  const amountText = text(tx, 'Amt') ?? text(tx, 'AmtDtls', 'TxAmt', 'Amt');
-  const amount = amountText === null ? undefined : amountToCents(amountText);
-  if (amount === undefined) fail('the amount is missing or malformed');
+  // An amount in another currency than the entry's says nothing about the money booked.
+  const inEntryCurrency = (node: unknown) => {
+    const currency = currencyOf(node);
+    return currency === null || currency === c.entryCurrency;
+  };
+  const own = [at(tx, 'Amt'), at(tx, 'AmtDtls', 'TxAmt', 'Amt')].find(
+    (node) => node !== undefined && inEntryCurrency(node),
+  );
+  const ownText = own === undefined ? null : text({ x: own }, 'x');
+  const amount = ownText === null ? null : (amountToCents(ownText) ?? undefined);
+  if (amount === undefined) c.fail('the amount is malformed');
   const indicator = text(tx, 'CdtDbtInd');
-  const sign = indicator === 'DBIT' ? -1 : indicator === 'CRDT' ? 1 : entrySign;
-  const instructed = at(tx, 'AmtDtls', 'InstdAmt', 'Amt') as Node | string | undefined;
-  const instructedCurrency = typeof instructed === 'object' ? (instructed['@Ccy'] as string) : null;
+  const sign = indicator === 'DBIT' ? -1 : indicator === 'CRDT' ? 1 : c.sign;
+  const instructed = at(tx, 'AmtDtls', 'InstdAmt', 'Amt');
+  const instructedCurrency = currencyOf(instructed);
   const instructedText = text(tx, 'AmtDtls', 'InstdAmt', 'Amt');
-  const charges = list(tx, 'Chrgs').flatMap((c) => {
-    const records = list(c, 'Rcrd');
+  const charges = list(tx, 'Chrgs').flatMap((ch) => {
+    const records = list(ch, 'Rcrd');
     const amounts = records.length
       ? records.map((r) => text(r, 'Amt'))
-      : [text(c, 'TtlChrgsAndTaxAmt') ?? text(c, 'Amt')];
+      : [text(ch, 'TtlChrgsAndTaxAmt') ?? text(ch, 'Amt')];
     return amounts.map((a) => (a ? (amountToCents(a) ?? 0) : 0));
   });
-  const party = (role: 'Dbtr' | 'Cdtr') =>
-    version === 'camt.053.001.08'
-      ? (text(tx, 'RltdPties', role, 'Pty', 'Nm') ?? text(tx, 'RltdPties', role, 'Nm'))
-      : text(tx, 'RltdPties', role, 'Nm');
-  const counterparty = sign > 0 ? 'Dbtr' : 'Cdtr';
+  const party = (role: 'Dbtr' | 'Cdtr') => ({
+    name: text(tx, 'RltdPties', role, 'Pty', 'Nm') ?? text(tx, 'RltdPties', role, 'Nm'),
+    iban:
+      text(tx, 'RltdPties', `${role}Acct`, 'Id', 'IBAN')?.replace(/\s+/g, '').toUpperCase() ?? null,
+  });
+  // The other side of the money: the payer of a credit, the payee of a debit — turned round
+  // for a return, where a returned direct debit names the debtor who refused it. Whichever
+  // side holds the statement's own account is never the counterparty.
+  const isReturn = at(tx, 'RtrInf') !== undefined;
+  const payerSide = sign > 0 !== isReturn;
+  let counterparty = party(payerSide ? 'Dbtr' : 'Cdtr');
+  if (c.ownIban && counterparty.iban === c.ownIban)
+    counterparty = party(payerSide ? 'Cdtr' : 'Dbtr');
   const ustrd = list(at(tx, 'RmtInf') as Node, 'Ustrd').map((u: unknown) => {
     const inner = typeof u === 'object' && u !== null ? (u as Node)['#text'] : u;
     return typeof inner === 'string' ? inner : '';
   });
+  const creditorRef =
+    list(at(tx, 'RmtInf') as Node, 'Strd')
+      .map((strd) => text(strd, 'CdtrRefInf', 'Ref'))
+      .find(Boolean) ?? null;
   return {
-    amountCents: (amount ?? 0) * sign,
+    amountCents: amount === null || amount === undefined ? null : amount * sign,
     originalAmountCents:
       instructedCurrency && instructedText ? (amountToCents(instructedText) ?? null) : null,
     originalCurrency: instructedCurrency,
-    chargesCents: charges.reduce((s, c) => s + c, 0),
+    chargesCents: charges.reduce((s, ch) => s + ch, 0),
     endToEndId: nonEmpty(text(tx, 'Refs', 'EndToEndId')),
     mandateRef: text(tx, 'Refs', 'MndtId'),
-    paymentInfoId: text(tx, 'Refs', 'PmtInfId') ?? paymentInfoId,
-    counterpartyName: party(counterparty),
-    counterpartyIban: text(tx, 'RltdPties', `${counterparty}Acct`, 'Id', 'IBAN'),
-    remittance: ustrd.join(' ').trim() || text(ntry, 'AddtlNtryInf'),
+    paymentInfoId: text(tx, 'Refs', 'PmtInfId') ?? c.paymentInfoId,
+    counterpartyName: counterparty.name,
+    counterpartyIban: counterparty.iban,
+    remittance: ustrd.join(' ').trim() || text(tx, 'AddtlTxInf') || text(c.ntry, 'AddtlNtryInf'),
+    creditorRef: creditorRef?.replace(/\s+/g, '') || null,
     returnReason: text(tx, 'RtrInf', 'Rsn', 'Cd'),
   };
 }
 
-/** Banks write NOTPROVIDED where a payer gave no end-to-end id. */
+/** The Ccy attribute of an amount element, if it has one. */
+function currencyOf(node: unknown): string | null {
+  return node && typeof node === 'object' ? ((node as Node)['@Ccy'] as string) || null : null;
+}
+
+/** Banks write NOTPROVIDED (or NONREF) where there is no reference. */
 function nonEmpty(value: string | null): string | null {
-  return value && value !== 'NOTPROVIDED' ? value : null;
+  return value && value !== 'NOTPROVIDED' && value !== 'NONREF' ? value : null;
 }

@@ -150,13 +150,20 @@ export async function seedDemoFunding(
     'Baumarkt Süd',
     'DE02120300000000202051',
   );
+  // Today's statement continues the last one of the account (the statement checks it).
+  const [lastStatement] = await app.get(DataSource).query<{ closing: number }[]>(
+    `SELECT s.closing_balance_cents::float8 AS closing FROM bank_statements s
+         JOIN organisation_bank_accounts b ON b.id = s.bank_account_id
+        WHERE b.organisation_id = $1 AND b.iban = $2 ORDER BY s.to_on DESC NULLS LAST LIMIT 1`,
+    [organisationId, UMBRELLA.bankAccount.iban],
+  );
   const statement = writeCamt053({
     version: 'camt.053.001.08',
     iban: UMBRELLA.bankAccount.iban,
     statementRef: `AUSZ-${today}`,
     from: today,
     to: today,
-    openingCents: 0,
+    openingCents: lastStatement?.closing ?? 0,
     entries: run.claims.map((c) => ({
       amountCents: -c.amountCents,
       bookedOn: today,

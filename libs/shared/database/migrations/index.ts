@@ -14,6 +14,7 @@ import { Funding1765200000000 } from './1765200000000-funding';
 import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-overdrawn';
 import { AccountConsent1765400000000 } from './1765400000000-account-consent';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
+import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   FundsNeverOverdrawn1765300000000,
   AccountConsent1765400000000,
   ChartGeldtransit1765800000000,
+  BankStatementFacts1765900000000,
 ];
