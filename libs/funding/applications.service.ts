@@ -386,14 +386,16 @@ export class ApplicationsService {
         entityId: id,
         data: { ...input, round },
       });
-      return this.visible(m, actor, organisationId, id);
+      const decided = await this.visible(m, actor, organisationId, id);
+      if (input.kind !== 'approve' || decided.status === 'approved')
+        await this.queue.enqueue(
+          m,
+          'funding.notify',
+          { applicationId: id, status: decided.status },
+          { jobId: `application-${id}-${decided.decisions.length}` },
+        );
+      return decided;
     });
-    if (input.kind !== 'approve' || result.status === 'approved')
-      await this.queue.enqueue(
-        'funding.notify',
-        { applicationId: id, status: result.status },
-        { jobId: `application-${id}-${result.decisions.length}` },
-      );
     return result;
   }
 

@@ -234,13 +234,14 @@ export class DunningService {
         entityId: id,
         data: { runOn, notices: notices.length },
       });
+      await this.queue.enqueue(
+        m,
+        'membership.letters',
+        { kind: 'dunning', runId: id },
+        { jobId: `dunning-letters-${id}` },
+      );
       return id;
     });
-    await this.queue.enqueue(
-      'membership.letters',
-      { kind: 'dunning', runId },
-      { jobId: `dunning-letters-${runId}` },
-    );
     return this.get(actor, organisationId, runId);
   }
 

@@ -69,9 +69,16 @@ export class FeeReceiptsService {
         country: member.country,
         email: member.email,
       });
-      return this.receipts.issueForFees(m, actor.userId, organisationId, donorId, deductible);
+      const issued = await this.receipts.issueForFees(
+        m,
+        actor.userId,
+        organisationId,
+        donorId,
+        deductible,
+      );
+      await this.receipts.enqueueRender(m, issued.id);
+      return issued;
     });
-    await this.receipts.enqueueRender(receipt.id);
     return receipt;
   }
 }

@@ -190,15 +190,16 @@ export class FeeRunsService {
   async create(actor: Actor, organisationId: string, input: CreateFeeRunDto): Promise<FeeRun> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
     this.checkDates(input);
-    const run = await this.transactions.run((m) =>
-      this.raise(m, organisationId, actor.userId, input),
-    );
-    await this.queue.enqueue(
-      'membership.letters',
-      { kind: 'pre-notification', runId: run.id },
-      { jobId: `fee-run-notices-${run.id}` },
-    );
-    return run;
+    return this.transactions.run(async (m) => {
+      const run = await this.raise(m, organisationId, actor.userId, input);
+      await this.queue.enqueue(
+        m,
+        'membership.letters',
+        { kind: 'pre-notification', runId: run.id },
+        { jobId: `fee-run-notices-${run.id}` },
+      );
+      return run;
+    });
   }
 
   private checkDates(input: CreateFeeRunDto): void {

@@ -20,6 +20,7 @@ export * from './queue/job-registry';
 export * from './queue/job-handler.decorator';
 export * from './queue/job-queue.service';
 export * from './queue/job-worker.service';
+export * from './queue/outbox-relay';
 export * from './queue/redis-connection';
 export * from './scope/actor';
 export * from './scope/actor.decorators';

@@ -4,7 +4,7 @@ import { ProofsOfUseService } from '@dachwerk/funding';
 import { addDays, JobQueue, nextTargetBusinessDay, todayIso, xsdErrors } from '@dachwerk/shared';
 import { createOrganisation, createUser } from '@dachwerk/testing';
 import { binary } from '../support/binary';
-import { login, startApi, TestApi } from '../support/api';
+import { login, startApi, TestApi, waitFor } from '../support/api';
 
 type Auth = { Authorization: string };
 const ORG_IBAN = 'DE89370400440532013000';
@@ -680,15 +680,19 @@ describe('pass-through funding over HTTP', () => {
       .send({ kind: 'reject', comment: 'Budget ausgeschöpft' })
       .expect(201);
     expect(rejected.body.status).toBe('rejected');
-    const queued = await api.app
-      .get(JobQueue)
-      .queue('mail')
-      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-    const notices = queued.filter(
-      (j) =>
-        j.name === 'funding.notify' &&
-        (j.data as { applicationId: string }).applicationId === app.body.id,
-    );
+    // Delivered from the outbox shortly after each decision commits.
+    const notices = await waitFor(async () => {
+      const queued = await api.app
+        .get(JobQueue)
+        .queue('mail')
+        .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+      const found = queued.filter(
+        (j) =>
+          j.name === 'funding.notify' &&
+          (j.data as { applicationId: string }).applicationId === app.body.id,
+      );
+      return found.length === 2 && found;
+    });
     expect(notices.map((j) => (j.data as { status: string }).status).sort()).toEqual([
       'rejected',
       'returned',

@@ -19,7 +19,14 @@ describe('health', () => {
         const res = await api!.http().get('/api/v1/health');
         return res.status === 503 && res;
       });
-      expect(down.body).toEqual({ status: 'degraded', database: 'up', redis: 'down' });
+      expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(down.body).toMatchObject({
+        status: 503,
+        code: 'SERVICE_DEGRADED',
+        detail: 'Not reachable: redis',
+        database: 'up',
+        redis: 'down',
+      });
     } finally {
       redis.kill('SIGKILL');
       await api?.close();

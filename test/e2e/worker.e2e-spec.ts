@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { JobQueue } from '@dachwerk/shared';
 import { startApi, TestApi, waitFor } from '../support/api';
 import { spawnWorker, stopProcess } from '../support/worker';
@@ -13,8 +14,9 @@ describe('worker', () => {
     const worker = spawnWorker();
     try {
       const jobs = api.app.get(JobQueue);
-      await jobs.enqueue('system.heartbeat', {}, { jobId: 'heartbeat-e2e-1' });
-      await jobs.enqueue('system.heartbeat', {}, { jobId: 'heartbeat-e2e-1' }); // same id: no second run
+      const m = api.app.get(DataSource).manager;
+      await jobs.enqueue(m, 'system.heartbeat', {}, { jobId: 'heartbeat-e2e-1' });
+      await jobs.enqueue(m, 'system.heartbeat', {}, { jobId: 'heartbeat-e2e-1' }); // same id: no second run
       const row = await waitFor(async () => {
         const rows = await api.sql.query(
           `SELECT job_id, worker FROM worker_heartbeats WHERE job_id = 'heartbeat-e2e-1'`,
@@ -24,6 +26,13 @@ describe('worker', () => {
       expect(row.worker).toMatch(/:\d+$/);
       const [{ n }] = await api.sql.query(`SELECT count(*)::int AS n FROM worker_heartbeats`);
       expect(n).toBe(1);
+      // The job's outbox rows are closed, so the outbox reconciler leaves them be.
+      await waitFor(async () => {
+        const [open] = await api.sql.query(
+          `SELECT count(*)::int AS n FROM job_outbox WHERE job_id = 'heartbeat-e2e-1' AND done_at IS NULL`,
+        );
+        return (open as { n: number }).n === 0;
+      });
       // The boot line comes after the repeating jobs are scheduled; a job may be done before it.
       await waitFor(async () => /Consuming .*system/.test(worker.output()));
     } finally {

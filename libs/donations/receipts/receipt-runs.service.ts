@@ -104,8 +104,8 @@ export class ReceiptRunsService {
         entityId: id,
         data: { year, kind },
       });
+      await this.jobs.enqueue(m, 'receipts.run', { runId: id }, { jobId: `receipt-run-${id}` });
     });
-    await this.jobs.enqueue('receipts.run', { runId: id }, { jobId: `receipt-run-${id}` });
     return this.get(actor, organisationId, id);
   }
 
@@ -175,6 +175,7 @@ export class ReceiptRunsService {
             `UPDATE receipt_run_items SET status = 'done', receipt_ids = $3 WHERE run_id = $1 AND donor_id = $2`,
             [runId, item.donor_id, receiptIds],
           );
+          for (const id of receiptIds) await this.receipts.enqueueRender(m, id);
           return receiptIds;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -188,7 +189,6 @@ export class ReceiptRunsService {
         }
       });
       if (issued === undefined) break;
-      for (const id of issued) await this.receipts.enqueueRender(id);
     }
     const [{ pending }] = await this.db.query<{ pending: number }[]>(
       `SELECT count(*)::int AS pending FROM receipt_run_items WHERE run_id = $1 AND status = 'pending'`,

@@ -48,11 +48,11 @@ export class ReceiptsService {
 
   async issue(actor: Actor, organisationId: string, donationIds: string[]): Promise<Receipt> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    const receipt = await this.transactions.run((m) =>
-      this.issueIn(m, actor.userId, organisationId, donationIds, null),
-    );
-    await this.enqueueRender(receipt.id);
-    return receipt;
+    return this.transactions.run(async (m) => {
+      const receipt = await this.issueIn(m, actor.userId, organisationId, donationIds, null);
+      await this.enqueueRender(m, receipt.id);
+      return receipt;
+    });
   }
 
   async void(
@@ -63,7 +63,7 @@ export class ReceiptsService {
     reissue: boolean,
   ): Promise<{ voided: Receipt; replacement: Receipt | null }> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    const result = await this.transactions.run(async (m) => {
+    return this.transactions.run(async (m) => {
       const receipt = await this.receipts.find(m, organisationId, id, true);
       if (!receipt) throw notFound('Receipt', id);
       if (receipt.voidedAt)
@@ -94,10 +94,9 @@ export class ReceiptsService {
               receipt,
             )
           : await this.issueIn(m, actor.userId, organisationId, receipt.donationIds, receipt);
+      if (replacement) await this.enqueueRender(m, replacement.id);
       return { voided: (await this.receipts.find(m, organisationId, id))!, replacement };
     });
-    if (result.replacement) await this.enqueueRender(result.replacement.id);
-    return result;
   }
 
   async list(
@@ -208,12 +207,13 @@ export class ReceiptsService {
         entityId: id,
         data: { deliveryId },
       });
+      await this.jobs.enqueue(
+        m,
+        'receipts.send',
+        { deliveryId },
+        { jobId: `receipt-delivery-${deliveryId}` },
+      );
     });
-    await this.jobs.enqueue(
-      'receipts.send',
-      { deliveryId },
-      { jobId: `receipt-delivery-${deliveryId}` },
-    );
     return { deliveryId, email: to };
   }
 
@@ -267,15 +267,20 @@ export class ReceiptsService {
     await this.receipts.attachDocument(receiptId, stored.path, stored.sha256);
   }
 
-  /** Job `receipts.reconcile`: receipts recorded but not rendered go back into the queue. */
+  /**
+   * Job `receipts.reconcile`: receipts recorded but not rendered go back into the queue —
+   * also those whose render job failed and is still kept by BullMQ.
+   */
   async reconcile(): Promise<number> {
     const ids = await this.receipts.unrendered(30);
-    for (const id of ids) await this.enqueueRender(id);
+    for (const id of ids)
+      await this.jobs.ensure('receipts.render', { receiptId: id }, `receipt-${id}`);
     return ids.length;
   }
 
-  async enqueueRender(id: string): Promise<void> {
-    await this.jobs.enqueue('receipts.render', { receiptId: id }, { jobId: `receipt-${id}` });
+  /** In the transaction that issues the receipt (the outbox). */
+  async enqueueRender(m: EntityManager, id: string): Promise<void> {
+    await this.jobs.enqueue(m, 'receipts.render', { receiptId: id }, { jobId: `receipt-${id}` });
   }
 
   /** Issues in the caller's transaction (the annual run marks its item done in the same one). */

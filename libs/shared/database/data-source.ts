@@ -24,7 +24,9 @@ export function baseDataSourceOptions(url: string, poolSize = 10): DataSourceOpt
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: poolSize, application_name: 'dachwerk' },
+    // A database that does not answer (network gone) fails the request after 10 s instead
+    // of holding it; a refused or restarting server fails at once (answered 503).
+    extra: { max: poolSize, application_name: 'dachwerk', connectionTimeoutMillis: 10_000 },
   };
 }
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, ERROR_STATUS, FieldError } from './domain-error';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './unavailable';
 
 /** RFC 9457 problem details, the shape of every error answer. */
 export interface Problem {
@@ -100,6 +101,11 @@ export function toProblem(exception: unknown, errorId: string): Problem {
       String((exception as Error).message),
     );
   }
+  if (isDatabaseUnavailable(exception)) {
+    return make(503, 'DATABASE_UNAVAILABLE', 'The database is not reachable; try again shortly', {
+      details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    });
+  }
   if (isPgError(exception)) {
     // A race the service could not see beforehand (two inserts of the same key).
     if (exception.code === '23505') {
@@ -132,7 +138,9 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const errorId = randomUUID();
     const problem = toProblem(exception, errorId);
-    if (problem.status >= 500) {
+    if (problem.status === 503) {
+      this.logger.warn({ errorId, err: (exception as Error)?.message }, 'Database unavailable');
+    } else if (problem.status >= 500) {
       this.logger.error({ errorId, err: exception }, 'Unexpected error');
     }
     if (response.headersSent) {

@@ -11,12 +11,22 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { Public } from '../http/public.decorator';
+import { ProblemDto } from '../http/problem.dto';
+import { toProblem, type Problem } from '../errors/problem.filter';
+import { DomainError } from '../errors/domain-error';
+import { randomUUID } from 'node:crypto';
 import { createProbeConnection } from '../queue/redis-connection';
 
 type Status = 'up' | 'down';
 
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ enum: ['up', 'down'] }) database: Status;
+  @ApiProperty({ enum: ['up', 'down'] }) redis: Status;
+}
+
+/** The 503: a problem (code SERVICE_DEGRADED) that also says which dependency is down. */
+export class HealthProblemDto extends ProblemDto {
   @ApiProperty({ enum: ['up', 'down'] }) database: Status;
   @ApiProperty({ enum: ['up', 'down'] }) redis: Status;
 }
@@ -48,8 +58,11 @@ export class HealthController implements OnModuleDestroy {
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Database or Redis is down' })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+  @ApiServiceUnavailableResponse({
+    type: HealthProblemDto,
+    description: 'Database or Redis is down (problem+json naming which)',
+  })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto | Problem> {
     // Right after start the probe may still be connecting; give it the same time budget.
     if (this.redis.status === 'connecting' || this.redis.status === 'connect') {
       await withTimeout(new Promise((resolve) => this.redis.once('ready', resolve))).catch(
@@ -66,9 +79,14 @@ export class HealthController implements OnModuleDestroy {
         (): Status => 'down',
       ),
     ]);
-    const healthy = database === 'up' && redis === 'up';
-    res.status(healthy ? 200 : 503);
-    return { status: healthy ? 'ok' : 'degraded', database, redis };
+    if (database === 'up' && redis === 'up') return { status: 'ok', database, redis };
+    const down = [database === 'down' && 'database', redis === 'down' && 'redis'].filter(Boolean);
+    const problem = toProblem(
+      new DomainError('SERVICE_DEGRADED', `Not reachable: ${down.join(', ')}`, {}, 503),
+      randomUUID(),
+    );
+    res.status(503).type('application/problem+json');
+    return { ...problem, database, redis };
   }
 
   onModuleDestroy(): void {

@@ -28,6 +28,8 @@ export const JOBS = {
   'funding.notify': { queue: 'mail' },
   /** Proof-of-use reminders 30 and 7 days ahead; overdue the day after. */
   'funding.proof-reminders': { queue: 'maintenance', everyMs: 6 * 60 * 60 * 1000 },
+  /** Re-enqueues outbox jobs Redis lost or BullMQ gave up on (every enqueued kind). */
+  'system.reconcile-outbox': { queue: 'maintenance', everyMs: 60 * 1000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export interface JobDefinition {
@@ -52,6 +54,7 @@ export interface JobPayloads {
   'membership.erase-expired': Record<string, never>;
   'funding.notify': { applicationId: string; status: string };
   'funding.proof-reminders': Record<string, never>;
+  'system.reconcile-outbox': Record<string, never>;
 }
 
 export const QUEUE_NAMES: string[] = [...new Set(Object.values(JOBS).map((job) => job.queue))];

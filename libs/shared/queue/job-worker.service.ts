@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { JOB_HANDLER } from './job-handler.decorator';
@@ -15,6 +16,9 @@ import { JobQueue } from './job-queue.service';
 import { createBullConnection } from './redis-connection';
 
 type Handler = (job: Job) => Promise<unknown>;
+
+/** Redis may lose its data (a restart without persistence): schedules are checked this often. */
+const SCHEDULE_CHECK_MS = 10_000;
 
 export class MissingJobHandlerError extends Error {}
 
@@ -50,9 +54,11 @@ export function collectHandlers(
 export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('JobWorker');
   private readonly workers: Worker[] = [];
+  private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -67,7 +73,14 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         async (job: Job) => {
           const handler = handlers.get(job.name as JobName);
           if (!handler) throw new Error(`Unknown job ${job.name} on queue ${queue}`);
-          return handler(job);
+          const result = await handler(job);
+          // Closes its outbox row, so the outbox reconciler leaves it be.
+          if (!job.repeatJobKey)
+            await this.dataSource.query(
+              `UPDATE job_outbox SET done_at = now() WHERE job_id = $1 AND done_at IS NULL`,
+              [job.id],
+            );
+          return result;
         },
         {
           connection: createBullConnection(this.config.REDIS_URL),
@@ -86,20 +99,36 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
       this.workers.push(worker);
     }
     await this.scheduleRepeatingJobs();
+    this.scheduleTimer = setInterval(() => {
+      this.scheduleRepeatingJobs().catch((error: unknown) =>
+        this.logger.warn({ err: (error as Error).message }, 'Could not check job schedules'),
+      );
+    }, SCHEDULE_CHECK_MS);
+    this.scheduleTimer.unref();
     this.logger.log(`Consuming ${QUEUE_NAMES.join(', ')} with ${handlers.size} job handlers`);
   }
 
-  private async scheduleRepeatingJobs(): Promise<void> {
+  /**
+   * Registers every repeating job whose schedule Redis does not hold (or holds with another
+   * interval): at boot, and again whenever Redis lost its data, without a worker restart.
+   */
+  async scheduleRepeatingJobs(): Promise<JobName[]> {
+    const registered: JobName[] = [];
     for (const name of Object.keys(JOBS) as JobName[]) {
       const definition: { queue: string; everyMs?: number } = JOBS[name];
       if (!definition.everyMs) continue;
-      await this.jobs
-        .queue(definition.queue)
-        .upsertJobScheduler(name, { every: definition.everyMs }, { name, data: {} });
+      const queue = this.jobs.queue(definition.queue);
+      const existing = await queue.getJobScheduler(name);
+      if (existing && Number(existing.every) === definition.everyMs) continue;
+      await queue.upsertJobScheduler(name, { every: definition.everyMs }, { name, data: {} });
+      registered.push(name);
     }
+    if (registered.length) this.logger.log({ jobs: registered }, 'Job schedules registered');
+    return registered;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleTimer);
     await Promise.all(this.workers.map((w) => w.close()));
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobHandler } from '../queue/job-handler.decorator';
+import { OutboxRelay } from '../queue/outbox-relay';
 
 /**
  * Platform housekeeping. The heartbeat records that a worker consumed a job, keyed by
@@ -10,7 +11,10 @@ import { JobHandler } from '../queue/job-handler.decorator';
  */
 @Injectable()
 export class SystemHandlers {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRelay,
+  ) {}
 
   @JobHandler('system.heartbeat')
   async handle(job: Job): Promise<void> {
@@ -25,5 +29,10 @@ export class SystemHandlers {
     await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE created_at < now() - interval '7 days'`,
     );
+  }
+
+  @JobHandler('system.reconcile-outbox')
+  async reconcileOutbox(): Promise<void> {
+    await this.outbox.reconcile();
   }
 }

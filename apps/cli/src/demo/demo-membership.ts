@@ -172,21 +172,23 @@ export async function seedDemoMembership(
 
   // The first quarter's fee run, collected early in the year.
   const collection = nextTargetBusinessDay(`${year}-02-02`);
-  const run = await app.get(Transactions).run((m) =>
-    app.get(FeeRunsService).raise(m, organisationId, actor.userId, {
+  // Live runs enqueue their letters in FeeRunsService.create; the demo goes through raise().
+  const run = await app.get(Transactions).run(async (m) => {
+    const raised = await app.get(FeeRunsService).raise(m, organisationId, actor.userId, {
       periodStart: `${year}-01-01`,
       periodEnd: `${year}-03-31`,
       collectionDate: collection,
-    }),
-  );
-  // Live runs enqueue their letters in FeeRunsService.create; the demo goes through raise().
-  await app
-    .get(JobQueue)
-    .enqueue(
-      'membership.letters',
-      { kind: 'pre-notification', runId: run.id },
-      { jobId: `fee-run-notices-${run.id}` },
-    );
+    });
+    await app
+      .get(JobQueue)
+      .enqueue(
+        m,
+        'membership.letters',
+        { kind: 'pre-notification', runId: raised.id },
+        { jobId: `fee-run-notices-${raised.id}` },
+      );
+    return raised;
+  });
   const receivables = await db.query<
     {
       id: string;

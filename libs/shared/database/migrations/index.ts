@@ -13,6 +13,7 @@ import { MembershipFeeReceipts1765100000000 } from './1765100000000-membership-f
 import { Funding1765200000000 } from './1765200000000-funding';
 import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-overdrawn';
 import { AccountConsent1765400000000 } from './1765400000000-account-consent';
+import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
 import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   Funding1765200000000,
   FundsNeverOverdrawn1765300000000,
   AccountConsent1765400000000,
+  JobOutbox1765700000000,
   ChartGeldtransit1765800000000,
   BankStatementFacts1765900000000,
 ];
