@@ -11,6 +11,8 @@ export * from './database/transactions';
 export * from './errors/domain-error';
 export * from './errors/problem.filter';
 export * from './errors/validation';
+export * from './errors/database-problem';
+export * from './http/input-hygiene';
 export * from './http/page';
 export * from './http/problem.dto';
 export * from './http/public.decorator';

@@ -121,4 +121,44 @@ describe('bad input', () => {
       'pageSize',
     ]);
   });
+
+  it('refuses null, empty names and out-of-range path numbers; cleans control characters', async () => {
+    const org = `/api/v1/organisations/${orgId}`;
+    const refused = async (method: 'patch' | 'put' | 'get', path: string, body?: object) => {
+      const res = await api.http()[method](path).set(admin).send(body).expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      return (res.body.errors as { field: string; rule: string }[])
+        .map((e) => `${e.field}:${e.rule}`)
+        .sort();
+    };
+    expect(await refused('patch', org, { name: null })).toEqual(['name:notNull']);
+    expect(await refused('patch', org, { name: ' \u0000 \t' })).toEqual(['name:minLength']);
+    expect(await refused('patch', org, { city: null, purposes: [' '] })).toEqual([
+      'city:notNull',
+      'purposes:isLength',
+    ]);
+    expect(await refused('put', `${org}/ledger/settings`, { accountLength: null })).toEqual([
+      'accountLength:notNull',
+    ]);
+    expect(await refused('patch', `${org}/ledger/accounts/2147483648`, { name: 'x' })).toEqual([
+      'number:isInt',
+    ]);
+    expect(await refused('get', `/api/v1/users/123`)).toEqual(['id:isUuid']);
+    const [unchanged] = await api.sql.query(`SELECT name, city FROM organisations WHERE id = $1`, [
+      orgId,
+    ]);
+    expect(unchanged.city).toBe('Stuttgart');
+
+    const cleaned = await api
+      .http()
+      .patch(org)
+      .set(admin)
+      .send({ name: '  Verein\u0000 der\u0007 Freunde ', registerCourt: null, taxOffice: ' ' })
+      .expect(200);
+    expect(cleaned.body).toMatchObject({
+      name: 'Verein der Freunde',
+      registerCourt: null,
+      taxOffice: null,
+    });
+  });
 });

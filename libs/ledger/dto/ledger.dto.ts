@@ -251,14 +251,24 @@ export class OpeningBalancesDto {
 }
 
 export class LedgerSettingsDto {
-  @ApiPropertyOptional({ example: 29098, description: 'DATEV Beraternummer' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 29098,
+    description: 'DATEV Beraternummer',
+  })
   @IsOptional()
   @IsInt()
   @Min(1001)
   @Max(9999999)
   datevConsultantNumber?: number | null;
 
-  @ApiPropertyOptional({ example: 55003, description: 'DATEV Mandantennummer' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 55003,
+    description: 'DATEV Mandantennummer',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -98,20 +98,44 @@ export class TierDto {
 export class TierPageDto extends PageDto(TierDto) {}
 
 class MemberFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) firstName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) contactPerson?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) street?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  firstName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactPerson?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  street?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Matches(/^[0-9A-Za-z -]{3,10}$/, { message: 'postalCode must be 3 to 10 letters or digits' })
-  postalCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) city?: string;
+  postalCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  city?: string | null;
   @ApiPropertyOptional({ default: 'DE' })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code' })
   country?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() consentsToEmail?: boolean;
   @ApiPropertyOptional({ default: false })
   @IsOptional()

@@ -31,7 +31,10 @@ export class UpdateInitiativeDto {
   @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
   @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE) agreementSignedOn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE) agreementEndsOn?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsISO8601(DATE)
+  agreementEndsOn?: string | null;
   @ApiPropertyOptional({
     description: 'Administration fee on every inflow, basis points (500 = 5 %)',
   })

@@ -51,25 +51,29 @@ export class CreateOrganisationDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166 alpha-2 code' })
   country?: string;
 
-  @ApiPropertyOptional({ example: 'Amtsgericht Stuttgart' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Amtsgericht Stuttgart' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   registerCourt?: string | null;
 
-  @ApiPropertyOptional({ example: 'VR 123456' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'VR 123456' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   registerNumber?: string | null;
 
-  @ApiPropertyOptional({ example: '99015/12345' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '99015/12345' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   taxNumber?: string | null;
 
-  @ApiPropertyOptional({ example: 'Finanzamt Stuttgart-Körperschaften' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Finanzamt Stuttgart-Körperschaften',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -95,7 +99,7 @@ export class CreateOrganisationDto {
   @IsBoolean()
   isReceiptMachineSigned?: boolean;
 
-  @ApiPropertyOptional({ example: 'DE98ZZZ09999999999' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'DE98ZZZ09999999999' })
   @IsOptional()
   @NormaliseBankCode()
   @IsCreditorId()

@@ -41,6 +41,19 @@ describe('toProblem', () => {
     });
   });
 
+  it("answers what the database refused as the caller's error, registered rules first", () => {
+    const outOfRange = Object.assign(new Error('value "2147483648" is out of range'), {
+      code: '22003',
+    });
+    expect(toProblem(outOfRange, 'e')).toMatchObject({ status: 400, code: 'NUMBER_OUT_OF_RANGE' });
+    const missing = Object.assign(new Error('null value'), { code: '23502', column: 'iban' });
+    expect(toProblem(missing, 'e')).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'iban', rule: 'notNull' }],
+    });
+  });
+
   it('answers 500 without internals for anything else', () => {
     const problem = toProblem(new TypeError('secret stack detail'), 'e9');
     expect(problem).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', errorId: 'e9' });

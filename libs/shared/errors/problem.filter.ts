@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { databaseProblem, isPgError } from './database-problem';
 import { DomainError, ERROR_STATUS, FieldError } from './domain-error';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './unavailable';
 
@@ -42,11 +43,6 @@ const HTTP_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
-interface PgError {
-  code: string;
-  constraint?: string;
-}
-
 const constraintProblems = new Map<string, { code: string; detail: string; status: number }>();
 
 /**
@@ -60,11 +56,6 @@ export function registerConstraintProblem(
   status = 409,
 ): void {
   constraintProblems.set(constraint, { code, detail, status });
-}
-
-function isPgError(e: unknown): e is PgError {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 
 /** Turns any error into a problem; pure, so it can be unit-tested. */
@@ -107,21 +98,21 @@ export function toProblem(exception: unknown, errorId: string): Problem {
     });
   }
   if (isPgError(exception)) {
-    // A race the service could not see beforehand (two inserts of the same key).
-    if (exception.code === '23505') {
-      const known = exception.constraint ? constraintProblems.get(exception.constraint) : undefined;
-      return known
-        ? make(known.status, known.code, known.detail)
-        : make(409, 'CONFLICT', 'The record conflicts with an existing one');
-    }
-    // A reference to something that does not exist, or a rule the database checks itself.
-    if (exception.code === '23503' || exception.code === '23514') {
-      const known = exception.constraint ? constraintProblems.get(exception.constraint) : undefined;
-      if (known) return make(known.status, known.code, known.detail);
-    }
+    // A race the service could not see beforehand, or a rule only the database checks.
+    const known = exception.constraint ? constraintProblems.get(exception.constraint) : undefined;
+    if (known && ['23505', '23503', '23514'].includes(exception.code))
+      return make(known.status, known.code, known.detail);
     if (exception.code === '40001' || exception.code === '40P01') {
       return make(409, 'CONCURRENT_UPDATE', 'A concurrent change interfered; try again');
     }
+    const refused = databaseProblem(exception);
+    if (refused)
+      return make(
+        refused.status,
+        refused.code,
+        refused.detail,
+        refused.errors?.length ? { errors: refused.errors } : undefined,
+      );
   }
   return make(
     500,
@@ -142,6 +133,14 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.warn({ errorId, err: (exception as Error)?.message }, 'Database unavailable');
     } else if (problem.status >= 500) {
       this.logger.error({ errorId, err: exception }, 'Unexpected error');
+    } else if (isPgError(exception)) {
+      // Input that only the database caught: answered as the caller's error, but worth a
+      // validator in the DTO or service. No values here, only where it happened.
+      const { code, constraint, table, column } = exception;
+      this.logger.warn(
+        { errorId, sqlState: code, constraint, table, column },
+        'Refused by the database',
+      );
     }
     if (response.headersSent) {
       response.end();
