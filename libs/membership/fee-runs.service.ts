@@ -44,6 +44,25 @@ export interface FeeRun {
   createdAt: Date;
 }
 
+/** What a fee run would raise: its totals and one line per receivable, nothing booked. */
+export interface FeeRunPreview {
+  periodStart: string;
+  periodEnd: string;
+  collectionDate: string;
+  receivableCount: number;
+  totalCents: number;
+  debitCount: number;
+  debitTotalCents: number;
+  items: {
+    memberNo: string;
+    memberName: string;
+    description: string;
+    amountCents: number;
+    dueOn: string;
+    byDirectDebit: boolean;
+  }[];
+}
+
 /** Receivable and income accounts of SKR 42 for fees (docs/DOMAIN.md §4). */
 export const FEE_ACCOUNTS = { receivable: 12100, fee: 40000, admission: 40100 } as const;
 
@@ -202,6 +221,48 @@ export class FeeRunsService {
     });
   }
 
+  /**
+   * What a run with these dates would raise, without raising it: the same code as
+   * `create`, in a transaction that is rolled back, and no SEPA file stored.
+   */
+  async preview(
+    actor: Actor,
+    organisationId: string,
+    input: CreateFeeRunDto,
+  ): Promise<FeeRunPreview> {
+    assertOrganisationRole(actor, organisationId, ['treasurer', 'staff']);
+    this.checkDates(input);
+    const rollback = new Error('fee-run preview');
+    let preview: FeeRunPreview | undefined;
+    await this.transactions
+      .run(async (m) => {
+        const run = await this.raise(m, organisationId, actor.userId, input, { dryRun: true });
+        const items = await m.query<FeeRunPreview['items']>(
+          `SELECT mb.member_no AS "memberNo", COALESCE(mb.organisation_name, concat_ws(' ', mb.first_name, mb.last_name)) AS "memberName",
+                  r.description, r.amount_cents::float8 AS "amountCents", to_char(r.due_on, 'YYYY-MM-DD') AS "dueOn",
+                  r.mandate_id IS NOT NULL AS "byDirectDebit"
+             FROM receivables r JOIN members mb ON mb.id = r.member_id
+            WHERE r.fee_run_id = $1 ORDER BY mb.member_no, r.period_start`,
+          [run.id],
+        );
+        preview = {
+          periodStart: run.periodStart,
+          periodEnd: run.periodEnd,
+          collectionDate: run.collectionDate,
+          receivableCount: run.receivableCount,
+          totalCents: run.totalCents,
+          debitCount: run.debitCount,
+          debitTotalCents: run.debitTotalCents,
+          items,
+        };
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+    return preview!;
+  }
+
   private checkDates(input: CreateFeeRunDto): void {
     if (input.periodEnd < input.periodStart)
       throw new DomainError('PERIOD_REVERSED', 'periodEnd lies before periodStart', {
@@ -236,6 +297,7 @@ export class FeeRunsService {
     organisationId: string,
     userId: string | null,
     input: CreateFeeRunDto,
+    options: { dryRun?: boolean } = {},
   ): Promise<FeeRun> {
     // One run at a time per organisation, so two runs never raise the same fee.
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('fee_run:' || $1))`, [organisationId]);
@@ -403,7 +465,7 @@ export class FeeRunsService {
         })),
     ]);
 
-    if (debits.length) {
+    if (debits.length && !options.dryRun) {
       await m.query(`UPDATE sepa_mandates SET last_used_on = $2 WHERE id = ANY($1::uuid[])`, [
         [...usedMandates],
         input.collectionDate,

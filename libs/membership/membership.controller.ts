@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -47,6 +48,7 @@ import {
   FeeRunDto,
   DunningLevelPageDto,
   FeeRunPageDto,
+  FeeRunPreviewDto,
   LeaveDto,
   MandateDto,
   MandatePageDto,
@@ -406,6 +408,22 @@ export class MembershipController {
     @Body() body: CreateFeeRunDto,
   ) {
     return this.feeRuns.create(actor, orgId, body);
+  }
+
+  @Post('fee-runs/preview')
+  @Roles('treasurer', 'staff')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: FeeRunPreviewDto,
+    description: 'What a run with these dates would raise; nothing is booked or stored',
+  })
+  @ApiProblems(400, 401, 403, 404, 422)
+  previewFeeRun(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Body() body: CreateFeeRunDto,
+  ) {
+    return this.feeRuns.preview(actor, orgId, body);
   }
 
   @Get('fee-runs/:id')

@@ -327,6 +327,26 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
     expect(weekend.body).toMatchObject({ code: 'COLLECTION_NOT_BUSINESS_DAY' });
     expect(await count('receivables')).toBe(0);
 
+    // staff preview the run: the same figures, and nothing is raised, booked or used
+    const entriesBefore = await count('journal_entries');
+    const preview = await api
+      .http()
+      .post(`${base}/fee-runs/preview`)
+      .set(staff)
+      .send({
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        collectionDate: collection,
+      })
+      .expect(200);
+    expect(await count('receivables')).toBe(0);
+    expect(await count('fee_runs')).toBe(0);
+    expect(await count('journal_entries')).toBe(entriesBefore);
+    const [{ used }] = await api.sql.query(
+      `SELECT count(*)::int AS used FROM sepa_mandates WHERE last_used_on IS NOT NULL`,
+    );
+    expect(used).toBe(0);
+
     const run = await api
       .http()
       .post(`${base}/fee-runs`)
@@ -338,6 +358,19 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       })
       .expect(201);
     feeRun = run.body;
+    expect(preview.body).toMatchObject({
+      receivableCount: feeRun.receivableCount,
+      totalCents: feeRun.totalCents,
+      debitCount: feeRun.debitCount,
+      debitTotalCents: feeRun.debitTotalCents,
+    });
+    expect(preview.body.items).toHaveLength(feeRun.receivableCount);
+    expect(
+      preview.body.items.reduce(
+        (sum: number, i: { amountCents: number }) => sum + i.amountCents,
+        0,
+      ),
+    ).toBe(feeRun.totalCents);
     const list = await receivables();
     const joinedThisYear = `${year}-01-01` <= todayIso();
     // 4 yearly fees, 4 quarterly club fees, and the newcomer's admission fee if they joined in the run's year.

@@ -309,6 +309,27 @@ export class FeeRunDto {
 }
 export class FeeRunPageDto extends PageDto(FeeRunDto) {}
 
+export class FeeRunPreviewItemDto {
+  @ApiProperty() memberNo: string;
+  @ApiProperty() memberName: string;
+  @ApiProperty() description: string;
+  @ApiProperty() amountCents: number;
+  @ApiProperty() dueOn: string;
+  @ApiProperty({ description: 'Collected by SEPA direct debit (else the member pays by transfer)' })
+  byDirectDebit: boolean;
+}
+
+export class FeeRunPreviewDto {
+  @ApiProperty() periodStart: string;
+  @ApiProperty() periodEnd: string;
+  @ApiProperty() collectionDate: string;
+  @ApiProperty() receivableCount: number;
+  @ApiProperty() totalCents: number;
+  @ApiProperty() debitCount: number;
+  @ApiProperty() debitTotalCents: number;
+  @ApiProperty({ type: FeeRunPreviewItemDto, isArray: true }) items: FeeRunPreviewItemDto[];
+}
+
 export class ReceivableQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() memberId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() feeRunId?: string;
