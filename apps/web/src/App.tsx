@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes } from 'react-admin';
 import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { createDataProvider } from './api/dataProvider';
 import { createAuthProvider, currentMe } from './api/session';
@@ -9,7 +9,8 @@ import { Layout } from './layout/Layout';
 import { Login } from './layout/Login';
 import { NoOrganisation } from './layout/NoOrganisation';
 import { theme } from './layout/theme';
-import { MemberList } from './staff/members/MemberList';
+import { staffResources } from './staff';
+import { treasurerResources } from './treasurer';
 
 /** What both admins share: languages, login page, theme. */
 const COMMON = {
@@ -39,8 +40,8 @@ function OrganisationAdmin() {
       layout={Layout}
       dashboard={Dashboard}
     >
-      <Resource name="members" list={MemberList} />
-      <Resource name="tiers" />
+      {staffResources}
+      {treasurerResources}
     </Admin>
   );
 }

@@ -42,11 +42,25 @@ function listQuery(resource: string, params: GetListParams): Query {
   return query;
 }
 
+/**
+ * What a form holds, as the API takes it: empty inputs ('' or null) are left out, since
+ * every optional field of the API means "not given" when absent.
+ */
+export function withoutEmpty(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(withoutEmpty);
+  if (!data || typeof data !== 'object') return data;
+  return Object.fromEntries(
+    Object.entries(data as Record<string, unknown>)
+      .filter(([, v]) => v !== '' && v !== null && v !== undefined)
+      .map(([k, v]) => [k, withoutEmpty(v)]),
+  );
+}
+
 /** Strips what react-admin adds to a record and the API does not take back. */
 function body(data: unknown): unknown {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
   const { id: _id, ...rest } = data as Record<string, unknown>;
-  return rest;
+  return withoutEmpty(rest);
 }
 
 export function createDataProvider(orgId: string): DachwerkDataProvider {
@@ -54,11 +68,13 @@ export function createDataProvider(orgId: string): DachwerkDataProvider {
     `${resourcePath(orgId, resource)}/${encodeURIComponent(String(id))}`;
 
   const getList = async (resource: string, params: GetListParams) => {
-    const page = await requestJson<Page<Record<string, unknown>>>(
+    const answer = await requestJson<Page<Record<string, unknown>> | Record<string, unknown>[]>(
       'GET',
       resourcePath(orgId, resource),
       { query: listQuery(resource, params), signal: params.signal },
     );
+    // A few short lists (tiers) answer with a plain array rather than a page.
+    const page = Array.isArray(answer) ? { items: answer, total: answer.length } : answer;
     return { data: page.items.map((item) => withId(resource, item)), total: page.total };
   };
 
@@ -95,7 +111,7 @@ export function createDataProvider(orgId: string): DachwerkDataProvider {
       data: withId(
         resource,
         await requestJson<Record<string, unknown>>('POST', resourcePath(orgId, resource), {
-          body: params.data,
+          body: withoutEmpty(params.data),
           headers: { 'Idempotency-Key': crypto.randomUUID() },
         }),
       ) as never,
@@ -113,7 +129,11 @@ export function createDataProvider(orgId: string): DachwerkDataProvider {
     updateMany: () => Promise.reject(new Error('The API changes records one at a time')),
     delete: () => Promise.reject(new Error('Records are corrected, not deleted')),
     deleteMany: () => Promise.reject(new Error('Records are corrected, not deleted')),
-    call: (method, path, options) => requestJson(method, orgPath(orgId, path), options),
+    call: (method, path, options = {}) =>
+      requestJson(method, orgPath(orgId, path), {
+        ...options,
+        body: options.body instanceof FormData ? options.body : withoutEmpty(options.body),
+      }),
     callGlobal: (method, path, options) => requestJson(method, `/${path}`, options),
     download: (path, query) => downloadFile(orgPath(orgId, path), query),
     upload: (path, form, onProgress) =>

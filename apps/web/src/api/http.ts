@@ -24,9 +24,14 @@ export interface Problem {
 
 export class ApiError extends HttpError {
   constructor(readonly problem: Problem) {
+    // A rule about one field (details.field) shows on that field like a validation error.
+    const field = problem.details?.field;
+    const errors =
+      problem.errors ??
+      (typeof field === 'string' ? [{ field, rule: problem.code, message: problem.detail }] : []);
     super(problem.detail || problem.code, problem.status, {
       problem,
-      errors: fieldErrors(problem.errors ?? []),
+      errors: fieldErrors(errors),
     });
   }
 }

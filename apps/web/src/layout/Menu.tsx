@@ -1,5 +1,11 @@
 import { ListSubheader } from '@mui/material';
-import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import {
+  Menu as RaMenu,
+  useBasename,
+  usePermissions,
+  useSidebarState,
+  useTranslate,
+} from 'react-admin';
 import type { Permissions } from '../api/session';
 import { MENU } from '../navigation';
 
@@ -7,6 +13,8 @@ import { MENU } from '../navigation';
 export function Menu() {
   const translate = useTranslate();
   const [open] = useSidebarState();
+  // Menu links are absolute; the organisation's admin lives below /o/<id>.
+  const basename = useBasename();
   const { permissions } = usePermissions<Permissions>();
   const roles = new Set(permissions?.roles ?? []);
   return (
@@ -30,7 +38,7 @@ export function Menu() {
           ...entries.map((entry) => (
             <RaMenu.Item
               key={entry.to}
-              to={entry.to}
+              to={`${basename}${entry.to}`}
               primaryText={translate(entry.label, { smart_count: 2 })}
               leftIcon={<entry.icon />}
             />

@@ -1,0 +1,105 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, newContext, screenshot, signIn } from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+jest.setTimeout(180_000);
+
+/**
+ * Every main screen, as the role that uses it: it renders its data, axe finds no serious
+ * or critical violation, and a screenshot goes to docs/screenshots/ for the README.
+ */
+describe('main screens are accessible', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  afterEach(() => context?.close());
+
+  const as = async (email: string): Promise<Page> => {
+    context = await newContext(browser, stack.baseUrl);
+    page = await context.newPage();
+    await signIn(page, email);
+    return page;
+  };
+  const open = (path: string) => page.goto(`/o/${stack.umbrellaId}/${path}`);
+
+  it('office: members, a member, admission, tiers, imports, fee runs and dunning', async () => {
+    await as('staff@dachwerk.example');
+    await expectAccessible(page);
+    await screenshot(page, 'dashboard');
+
+    await open('members');
+    await page.getByRole('columnheader', { name: 'Mitgliedsnummer' }).waitFor();
+    await page.getByRole('textbox', { name: /Suche/ }).fill('Albrecht');
+    await page.getByRole('cell', { name: 'M-00010' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('cell', { name: 'M-00010' }).click();
+    await page.getByRole('tab', { name: 'Stammdaten' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'member');
+    await page.getByRole('tab', { name: 'Forderungen' }).click();
+    await page.getByRole('columnheader', { name: 'Fällig am' }).waitFor();
+    await expectAccessible(page);
+
+    await open('members/create');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByText('Pflichtfeld').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admission');
+
+    await open('tiers');
+    await page.getByRole('cell', { name: 'Einzelmitglied' }).waitFor();
+    await expectAccessible(page);
+
+    await open('member-imports');
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({
+        name: 'mitglieder.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'Mitgliedsnummer;Vorname;Nachname;Firma;Straße;PLZ;Ort;E-Mail;Eintritt;Beitragsstufe;Ermäßigt;IBAN;Mandatsreferenz;Mandatsdatum\n' +
+            'X-1;Ida;Imre;;Weg 1;70173;Stuttgart;;01.02.2026;IND;nein;;;\n' +
+            'X-2;Jan;;;Weg 2;70173;Stuttgart;;31.02.2026;IND;nein;;;\n',
+        ),
+      });
+    // line 3 has no last name and no real day; both are named, nothing is imported yet
+    const errors = page.getByRole('table', { name: 'Fehler je Zeile' });
+    await errors.getByRole('cell', { name: 'joinedOn' }).waitFor();
+    await errors.getByRole('cell', { name: 'lastName' }).waitFor();
+    expect(await page.getByRole('button', { name: /importieren/ }).count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'member-import');
+
+    await open('fee-runs');
+    await page.getByRole('columnheader', { name: 'Einzug am' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('row').nth(1).click();
+    await page.getByText('Vorabankündigungen (PDF)').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'fee-run');
+
+    await open('dunning');
+    await page.getByText('Mahnstufen').waitFor();
+    await expectAccessible(page);
+  });
+
+  it('treasurer: fiscal years and their periods', async () => {
+    await as('treasurer@dachwerk.example');
+    await open('fiscal-years');
+    await page.getByRole('columnheader', { name: 'Beginn' }).waitFor();
+    await page.getByRole('row').nth(1).click();
+    await page.getByRole('table', { name: 'Buchungsperioden' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'fiscal-years');
+  });
+});
