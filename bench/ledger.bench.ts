@@ -20,9 +20,9 @@ import type { BenchServices } from './support/services';
 class LedgerBenchModule {}
 
 const ACCOUNTS = [
-  16000, 18000, 18100, 40000, 40450, 41000, 44000, 63010, 63100, 67000, 68150, 68550,
+  16000, 18000, 18100, 40000, 40450, 41000, 48610, 63010, 63100, 63000, 68150, 68550,
 ];
-const SPHERE_OF: Record<number, 1 | 2 | 3 | 4> = { 40000: 1, 40450: 1, 41000: 3, 44000: 4 };
+const SPHERE_OF: Record<number, 1 | 2 | 3 | 4> = { 40000: 1, 40450: 1, 41000: 3, 48610: 2 };
 
 /** Deterministic entries of 2–4 lines spread over 2026. */
 export function* entries(count: number, seed: number): Generator<PostingInput> {

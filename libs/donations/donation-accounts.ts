@@ -7,11 +7,14 @@ export type MoneyChannel = (typeof MONEY_CHANNELS)[number];
 
 /**
  * How each kind of donation is booked (SKR 42, sphere 1 — ideeller Bereich):
- * money to bank or cash against 40450; an in-kind donation consumed for the purposes
- * against 40550; a waived reimbursement as the expense it was against 40650.
+ * money to bank or cash against 40450 Geldzuwendungen gegen Zuwendungsbestätigung; an
+ * in-kind donation consumed for the purposes (63000 Sonstige betriebliche Aufwendungen)
+ * against 40550; a waived reimbursement as the expense it was (63010) against 40650.
  */
 /** The default bank account of SKR 42; banking books to the account of the statement's bank account. */
 export const BANK_ACCOUNT = 18000;
+/** Where an in-kind donation used for the purposes is spent: 63000 Sonstige betriebliche Aufwendungen. */
+export const IN_KIND_CONSUMED_ACCOUNT = 63000;
 
 /**
  * The administration fee on a donation for an initiative (docs/DOMAIN.md §6): the
@@ -39,7 +42,7 @@ export function donationLines(
         ? 16000
         : BANK_ACCOUNT
       : kind === 'in_kind'
-        ? 67000
+        ? IN_KIND_CONSUMED_ACCOUNT
         : 63010;
   const credit = kind === 'money' ? 40450 : kind === 'in_kind' ? 40550 : 40650;
   return [

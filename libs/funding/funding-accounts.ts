@@ -9,13 +9,18 @@ export const FUNDING_ACCOUNTS = {
   bank: 18000,
   /** Third-party grants received for an initiative. */
   grantFromAuthority: 48280,
-  grantFromThirdParty: 48300,
-  /** Costs of an initiative's project, paid from its fund. */
-  projectCosts: 67100,
-  /** Programme spending (the umbrella's own pot or a city grant it passes on). */
-  programmeCosts: 67000,
-  /** Money passed to another tax-exempt body (§58 Nr. 1 AO). */
-  passedOn: 67200,
+  /** 48290 Sonstige Zuschüsse: grants of foundations and other third parties. */
+  grantFromThirdParty: 48290,
+  /**
+   * Costs of an initiative's project, paid from its fund: 63000 Sonstige betriebliche
+   * Aufwendungen (SKR 42 has no project-cost account; 67000/67100 are cost of goods sold
+   * and packaging). The cost centre tells the projects apart.
+   */
+  projectCosts: 63000,
+  /** Programme spending (the umbrella's own pot or a city grant it passes on), on the programme's cost centre. */
+  programmeCosts: 63000,
+  /** Money passed to another tax-exempt body (§58 Nr. 1 AO): 63930 Zuwendungen … für gemeinnützige Zwecke. */
+  passedOn: 63930,
   /** Approved, not yet paid claims. */
   payable: 33000,
   /** Commitments from approved applications. */

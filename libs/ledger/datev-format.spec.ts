@@ -1,8 +1,13 @@
 import {
+  DATEV_COLUMNS,
+  datevColumnLine,
   datevAmount,
   datevHeaderLine,
   datevRowLine,
   entryToRows,
+  openingBalanceAccount,
+  openingBalanceRows,
+  type SplittableLine,
   KOST1_COLUMN,
   KOST2_COLUMN,
   quote,
@@ -62,6 +67,8 @@ describe('DATEV format', () => {
         sphere: 1,
         costCentre: null,
         isResultAccount: false,
+        vat: null,
+        isDatevAutomatic: false,
       },
       {
         account: 40450,
@@ -70,6 +77,8 @@ describe('DATEV format', () => {
         sphere: 1,
         costCentre: 'INI-1',
         isResultAccount: true,
+        vat: null,
+        isDatevAutomatic: false,
       },
       {
         account: 40000,
@@ -78,6 +87,8 @@ describe('DATEV format', () => {
         sphere: 1,
         costCentre: null,
         isResultAccount: true,
+        vat: null,
+        isDatevAutomatic: false,
       },
     ]);
     expect(rows.map((r) => [r.amountCents, r.account, r.contraAccount, r.kost2])).toEqual([
@@ -85,8 +96,93 @@ describe('DATEV format', () => {
       [3000, 18000, 40000, null],
     ]);
     const line = datevRowLine(rows[0]).split(';');
+    expect(line).toHaveLength(125);
     expect(line[9]).toBe('0305');
     expect(line[KOST1_COLUMN]).toBe('"1"');
     expect(line[KOST2_COLUMN]).toBe('"INI-1"');
+  });
+
+  it('names all 125 columns of format version 13, from Umsatz to Abw. Skontokonto', () => {
+    expect(DATEV_COLUMNS).toHaveLength(125);
+    expect(new Set(DATEV_COLUMNS).size).toBe(125);
+    expect(DATEV_COLUMNS[KOST1_COLUMN]).toBe('KOST1 – Kostenstelle');
+    expect(KOST1_COLUMN).toBe(36);
+    expect(DATEV_COLUMNS[47]).toBe('Zusatzinformation – Art 1');
+    expect(DATEV_COLUMNS[87]).toBe('Stück');
+    expect(DATEV_COLUMNS[113]).toBe('Festschreibung');
+    expect(DATEV_COLUMNS[124]).toBe('Abw. Skontokonto');
+    expect(datevColumnLine().split(';')).toHaveLength(125);
+  });
+
+  const line = (over: Partial<SplittableLine>): SplittableLine => ({
+    account: 16000,
+    side: 'debit',
+    amountCents: 0,
+    sphere: 4,
+    costCentre: null,
+    isResultAccount: false,
+    vat: null,
+    isDatevAutomatic: false,
+    ...over,
+  });
+  const entry = { documentOn: '2026-07-04', documentNo: 'K-1', text: 'Kiosk' };
+  const vat19 = { rateBasisPoints: 1900, taxAccount: 38060 };
+
+  it('hands an automatic VAT account over gross, without its tax line, for DATEV to split', () => {
+    const rows = entryToRows(entry, [
+      line({ amountCents: 12000 }),
+      line({
+        account: 44000,
+        side: 'credit',
+        amountCents: 10084,
+        isResultAccount: true,
+        vat: vat19,
+        isDatevAutomatic: true,
+      }),
+      line({ account: 38060, side: 'credit', amountCents: 1916 }),
+    ]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        amountCents: 12000,
+        account: 16000,
+        contraAccount: 44000,
+        buKey: '',
+        kost1: 4,
+      }),
+    ]);
+  });
+
+  it('books untaxed lines on an automatic account with BU 40, so that DATEV splits nothing', () => {
+    const rows = entryToRows(entry, [
+      line({ amountCents: 5000 }),
+      line({
+        account: 43000,
+        side: 'credit',
+        amountCents: 5000,
+        isResultAccount: true,
+        isDatevAutomatic: true,
+      }),
+    ]);
+    expect(rows.map((r) => [r.account, r.contraAccount, r.amountCents, r.buKey])).toEqual([
+      [16000, 43000, 5000, '40'],
+    ]);
+    expect(datevRowLine(rows[0]).split(';')[8]).toBe('"40"');
+  });
+
+  it('sends opening balances against the Saldenvortrag account, line by line', () => {
+    expect(openingBalanceAccount(5)).toBe(90000);
+    expect(openingBalanceAccount(4)).toBe(9000);
+    const rows = openingBalanceRows(
+      { documentOn: '2026-01-01', documentNo: 'EB-2026', text: 'Eröffnung' },
+      [
+        line({ account: 18000, amountCents: 300000, sphere: 1 }),
+        line({ account: 25000, side: 'credit', amountCents: 300000, sphere: 1 }),
+      ],
+      90000,
+    );
+    expect(rows.map((r) => [r.account, r.contraAccount, r.amountCents])).toEqual([
+      [18000, 90000, 300000],
+      [90000, 25000, 300000],
+    ]);
   });
 });

@@ -11,4 +11,12 @@ export { LedgerExportService } from './ledger-export.service';
 export * from './ledger.types';
 export { entryHash } from './entry-hash';
 export * from './datev-format';
+export { splitGross, taxOfGross, expectedTax } from './posting-rules';
+export {
+  isDatevAutomaticVatAccount,
+  isPlaceholderName,
+  loadChartTemplate,
+  skr42Accounts,
+  type ChartTemplate,
+} from './chart';
 export { CostCentreLedger, type CostCentreLine, type CostCentreYear } from './cost-centre-ledger';

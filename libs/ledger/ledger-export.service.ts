@@ -8,11 +8,14 @@ import {
   type Actor,
   type ExportSink,
 } from '@dachwerk/shared';
+import { isDatevAutomaticVatAccount } from './chart';
 import {
   datevColumnLine,
   datevHeaderLine,
   datevRowLine,
   entryToRows,
+  openingBalanceAccount,
+  openingBalanceRows,
   SplittableLine,
 } from './datev-format';
 import { LEDGER_READERS } from './ledger-reports.service';
@@ -50,16 +53,34 @@ export class LedgerExportService {
     private readonly ledger: LedgerRepository,
   ) {}
 
-  /** DATEV EXTF 700 Buchungsstapel; a batch must lie within one fiscal year (DATEV's rule). */
+  /**
+   * DATEV EXTF 700 Buchungsstapel; a batch must lie within one fiscal year (DATEV's rule).
+   * Opening balances go against the Saldenvortrag account, or stay out when the tax
+   * adviser carries the balances forward in DATEV.
+   */
   async datev(
     actor: Actor,
     organisationId: string,
     from: string,
     to: string,
     sink: ExportSink,
+    options: { openingBalances?: 'include' | 'omit' } = {},
   ): Promise<void> {
     assertOrganisationRole(actor, organisationId, LEDGER_READERS);
     checkDateRange(from, to);
+    const settings = await this.ledger.settings(this.db, organisationId);
+    const missing = [
+      settings.datevConsultantNumber === null && 'datevConsultantNumber',
+      settings.datevClientNumber === null && 'datevClientNumber',
+    ].filter((f): f is string => !!f);
+    if (missing.length) {
+      throw new DomainError(
+        'DATEV_SETTINGS_MISSING',
+        `DATEV needs the consultant and client number; set ${missing.join(' and ')} in the ledger settings`,
+        { missing },
+        409,
+      );
+    }
     const years = await this.ledger.fiscalYears(this.db, organisationId, from, to);
     if (years.length !== 1 || years[0].startsOn > from || years[0].endsOn < to) {
       throw new DomainError(
@@ -73,7 +94,8 @@ export class LedgerExportService {
       );
     }
     const year = years[0];
-    const settings = await this.ledger.settings(this.db, organisationId);
+    const opening = openingBalanceAccount(settings.accountLength);
+    const withOpening = (options.openingBalances ?? 'include') === 'include';
     const isLocked = year.periods
       .filter((p) => p.endsOn >= from && p.startsOn <= to)
       .every((p) => p.closedAt !== null);
@@ -97,10 +119,16 @@ export class LedgerExportService {
     await this.eachBatch(organisationId, from, to, async (entries, lines) => {
       const out: string[] = [];
       for (const entry of entries) {
-        for (const row of entryToRows(entry, lines.get(entry.id) ?? []))
-          out.push(datevRowLine(row));
+        const own = lines.get(entry.id) ?? [];
+        const rows =
+          entry.source !== 'opening-balance'
+            ? entryToRows(entry, own)
+            : withOpening
+              ? openingBalanceRows(entry, own, opening)
+              : [];
+        for (const row of rows) out.push(datevRowLine(row));
       }
-      await sink.write(encode(out.join('\r\n') + '\r\n'));
+      if (out.length) await sink.write(encode(out.join('\r\n') + '\r\n'));
     });
     sink.end();
   }
@@ -178,7 +206,7 @@ export class LedgerExportService {
          SELECT b.id, b.entry_number, to_char(b.booked_on, 'YYYY-MM-DD'), to_char(b.document_on, 'YYYY-MM-DD'),
                 b.document_no, b.text, b.source, b.source_id, b.reverses_entry_id,
                 l.line_no, l.account_number, l.side, l.amount_cents, l.sphere, l.cost_centre,
-                a.type IN ('income', 'expense')
+                a.type IN ('income', 'expense'), a.vat_rate_basis_points, a.vat_account
            FROM batch b
            JOIN journal_lines l ON l.entry_id = b.id
            JOIN accounts a ON a.organisation_id = l.organisation_id AND a.number = l.account_number
@@ -215,6 +243,11 @@ export class LedgerExportService {
           sphere: r[13] as number,
           costCentre: r[14] as string | null,
           isResultAccount: r[15] as boolean,
+          vat:
+            r[16] === null
+              ? null
+              : { rateBasisPoints: r[16] as number, taxAccount: r[17] as number },
+          isDatevAutomatic: isDatevAutomaticVatAccount(r[10] as number),
         });
       }
       await handle(entries, lines);

@@ -42,6 +42,7 @@ import {
   CreateAccountDto,
   CreateEntryDto,
   CreateFiscalYearDto,
+  DatevExportQueryDto,
   EntryDto,
   AccountPageDto,
   EntryPageDto,
@@ -55,6 +56,7 @@ import {
   LedgerSettingsDto,
   OpeningBalancesDto,
   RangeQueryDto,
+  ReclassifyDto,
   ReverseEntryDto,
   TrialBalanceDto,
   UpdateAccountDto,
@@ -111,6 +113,25 @@ export class LedgerController {
     @Body() body: UpdateAccountDto,
   ): Promise<AccountDto> {
     return this.ledger.updateAccount(actor, orgId, number, body);
+  }
+
+  @Post('accounts/:number/reclassify')
+  @Roles('treasurer')
+  @ApiCreatedResponse({
+    type: EntryDto,
+    description:
+      'Umbuchung: moves what an account of an old chart holds in the fiscal year onto its SKR 42 successor',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reclassify(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('number', ParseIntPipe) number: number,
+    @Body() body: ReclassifyDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<EntryDto> {
+    return this.ledger.reclassify(actor, orgId, number, body.bookedOn, key);
   }
 
   @Post('chart')
@@ -354,15 +375,20 @@ export class LedgerController {
   @Get('exports/datev')
   @Roles(...READ)
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'DATEV EXTF 700 Buchungsstapel (Windows-1252, CRLF), streamed' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiOkResponse({
+    description:
+      'DATEV EXTF 700 Buchungsstapel, format version 13, all 125 columns (Windows-1252, CRLF), streamed',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
   async datev(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
-    @Query() q: RangeQueryDto,
+    @Query() q: DatevExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    await this.exports.datev(actor, orgId, q.from, q.to, responseSink(res));
+    await this.exports.datev(actor, orgId, q.from, q.to, responseSink(res), {
+      openingBalances: q.openingBalances,
+    });
   }
 
   @Get('exports/journal.csv')

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Account, AccountType, PostedEntry, PostedLine, Sphere } from './ledger.types';
+import type {
+  Account,
+  AccountType,
+  AutomaticVat,
+  PostedEntry,
+  PostedLine,
+  Sphere,
+} from './ledger.types';
 
 export interface FiscalPeriod {
   periodNo: number;
@@ -60,6 +67,9 @@ interface AccountRow {
   type: AccountType;
   spheres: Sphere[];
   is_active: boolean;
+  vat_rate_basis_points: number | null;
+  vat_account: number | null;
+  superseded_by: number | null;
 }
 
 const toAccount = (r: AccountRow): Account => ({
@@ -68,6 +78,11 @@ const toAccount = (r: AccountRow): Account => ({
   type: r.type,
   spheres: r.spheres,
   isActive: r.is_active,
+  vat:
+    r.vat_rate_basis_points === null
+      ? null
+      : { rateBasisPoints: r.vat_rate_basis_points, taxAccount: r.vat_account! },
+  supersededBy: r.superseded_by,
 });
 
 const ENTRY_COLUMNS = `e.id, e.organisation_id AS "organisationId", e.fiscal_year_id AS "fiscalYearId",
@@ -103,7 +118,7 @@ export class LedgerRepository {
 
   async accounts(db: Db, organisationId: string, numbers?: number[]): Promise<Account[]> {
     const rows = await db.query<AccountRow[]>(
-      `SELECT number, name, type, spheres, is_active FROM accounts
+      `SELECT number, name, type, spheres, is_active, vat_rate_basis_points, vat_account, superseded_by FROM accounts
         WHERE organisation_id = $1 AND ($2::int[] IS NULL OR number = ANY($2::int[])) ORDER BY number`,
       [organisationId, numbers ?? null],
     );
@@ -113,13 +128,20 @@ export class LedgerRepository {
   async insertAccounts(
     db: Db,
     organisationId: string,
-    accounts: { number: number; name: string; type: AccountType; spheres: Sphere[] }[],
+    accounts: {
+      number: number;
+      name: string;
+      type: AccountType;
+      spheres: Sphere[];
+      vat?: AutomaticVat | null;
+    }[],
   ): Promise<number> {
     if (!accounts.length) return 0;
+    // One statement: an automatic account may name a tax account inserted with it.
     const inserted = await db.query<unknown[]>(
-      `INSERT INTO accounts (organisation_id, number, name, type, spheres)
-       SELECT $1, n, nm, t, COALESCE(string_to_array(NULLIF(s, ''), ',')::smallint[], '{}')
-         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS x(n, nm, t, s)
+      `INSERT INTO accounts (organisation_id, number, name, type, spheres, vat_rate_basis_points, vat_account)
+       SELECT $1, n, nm, t, COALESCE(string_to_array(NULLIF(s, ''), ',')::smallint[], '{}'), r, v
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS x(n, nm, t, s, r, v)
        ON CONFLICT DO NOTHING RETURNING number`,
       [
         organisationId,
@@ -127,6 +149,8 @@ export class LedgerRepository {
         accounts.map((a) => a.name),
         accounts.map((a) => a.type),
         accounts.map((a) => a.spheres.join(',')),
+        accounts.map((a) => a.vat?.rateBasisPoints ?? null),
+        accounts.map((a) => a.vat?.taxAccount ?? null),
       ],
     );
     return inserted.length;
@@ -150,6 +174,31 @@ export class LedgerRepository {
         changes.spheres ?? null,
       ],
     );
+  }
+
+  /** Debit minus credit of one account per sphere and cost centre over a date range. */
+  async balancesBySphereAndCostCentre(
+    db: Db,
+    organisationId: string,
+    account: number,
+    from: string,
+    to: string,
+  ): Promise<{ sphere: Sphere; costCentre: string | null; balanceCents: number }[]> {
+    const rows = await db.query<{ sphere: number; cost_centre: string | null; balance: string }[]>(
+      `SELECT sphere, cost_centre,
+              sum(CASE side WHEN 'D' THEN amount_cents ELSE -amount_cents END) AS balance
+         FROM journal_lines
+        WHERE organisation_id = $1 AND account_number = $2 AND booked_on BETWEEN $3 AND $4
+        GROUP BY sphere, cost_centre
+       HAVING sum(CASE side WHEN 'D' THEN amount_cents ELSE -amount_cents END) <> 0
+        ORDER BY sphere, cost_centre NULLS FIRST`,
+      [organisationId, account, from, to],
+    );
+    return rows.map((r) => ({
+      sphere: r.sphere as Sphere,
+      costCentre: r.cost_centre,
+      balanceCents: Number(r.balance),
+    }));
   }
 
   /** Fiscal years (with periods) of an organisation, optionally only those touching a date range. */

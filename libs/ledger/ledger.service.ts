@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
@@ -11,7 +10,6 @@ import {
   pageFrom,
   pageOf,
   pageWindow,
-  projectPath,
   Transactions,
   uuidv7,
   type Actor,
@@ -25,6 +23,7 @@ import { BalanceDelta, FiscalYear, LedgerRepository, LedgerSettings } from './le
 import type {
   Account,
   AccountType,
+  AutomaticVat,
   PostedEntry,
   PostedLine,
   PostingInput,
@@ -32,14 +31,11 @@ import type {
   Sphere,
 } from './ledger.types';
 import { parseOpeningBalancesCsv } from './opening-balances-csv';
-import { checkEntryShape, isCalendarDate, resolveSphere } from './posting-rules';
+import { checkAutomaticVat, checkEntryShape, isCalendarDate, resolveSphere } from './posting-rules';
+import { isDatevAutomaticVatAccount, loadChartTemplate } from './chart';
 
 /** Who posts: a user id (null for system bookings such as year-end carry-forward). */
 export type PostedBy = string | null;
-
-interface ChartTemplate {
-  accounts: { number: number; name: string; type: AccountType; spheres?: Sphere[] }[];
-}
 
 /**
  * The books. `post` is the only way any library writes to the journal; it runs inside
@@ -75,11 +71,19 @@ export class LedgerService {
     organisationId: string,
     postedBy: PostedBy,
     inputs: (PostingInput & { reversesEntryId?: string | null })[],
+    options: { allowInactive?: boolean } = {},
   ): Promise<PostedEntry[]> {
     if (!inputs.length) return [];
     const totals = inputs.map((input, i) => checkEntryShape(input, i));
     const accounts = await this.accountsFor(m, organisationId, inputs);
-    const resolvedLines = inputs.map((input, i) => this.resolveLines(input, i, accounts));
+    const resolvedLines = inputs.map((input, i) =>
+      this.resolveLines(input, i, accounts, options.allowInactive ?? false),
+    );
+    inputs.forEach((input, i) => {
+      // A reversal mirrors its entry line by line, whatever the chart says today.
+      if (!input.reversesEntryId)
+        checkAutomaticVat(input.lines, (n) => accounts.get(n)?.vat ?? null, i);
+    });
     const dates = inputs.map((i) => i.bookedOn).sort();
     const years = await this.ledger.fiscalYears(
       m,
@@ -163,19 +167,28 @@ export class LedgerService {
       0,
       60,
     );
-    const [reversal] = await this.postMany(m, organisationId, postedBy, [
-      {
-        bookedOn,
-        documentOn: original.documentOn,
-        documentNo: original.documentNo,
-        text,
-        description: original.description,
-        source: 'reversal',
-        sourceId: original.id,
-        reversesEntryId: original.id,
-        lines: original.lines.map((l) => ({ ...l, side: l.side === 'debit' ? 'credit' : 'debit' })),
-      },
-    ]);
+    const [reversal] = await this.postMany(
+      m,
+      organisationId,
+      postedBy,
+      [
+        {
+          bookedOn,
+          documentOn: original.documentOn,
+          documentNo: original.documentNo,
+          text,
+          description: original.description,
+          source: 'reversal',
+          sourceId: original.id,
+          reversesEntryId: original.id,
+          lines: original.lines.map((l) => ({
+            ...l,
+            side: l.side === 'debit' ? 'credit' : 'debit',
+          })),
+        },
+      ],
+      { allowInactive: true },
+    );
     return reversal;
   }
 
@@ -355,9 +368,10 @@ export class LedgerService {
     input: { number: number; name: string; type: AccountType; spheres?: Sphere[] },
   ): Promise<Account> {
     assertOrganisationRole(actor, organisationId, ['admin', 'treasurer']);
+    const vat = automaticVatFor(input.number);
     return this.transactions.run(async (m) => {
       const inserted = await this.ledger.insertAccounts(m, organisationId, [
-        { ...input, spheres: input.spheres ?? [] },
+        { ...input, spheres: input.spheres ?? [], vat },
       ]);
       if (!inserted) {
         throw new DomainError(
@@ -389,6 +403,14 @@ export class LedgerService {
     return this.transactions.run(async (m) => {
       const [before] = await this.ledger.accounts(m, organisationId, [number]);
       if (!before) throw notFound('Account', String(number));
+      if (changes.isActive && before.supersededBy) {
+        throw new DomainError(
+          'ACCOUNT_SUPERSEDED',
+          `Account ${number} has another meaning in SKR 42; book on ${before.supersededBy}`,
+          { field: 'isActive', account: number, supersededBy: before.supersededBy },
+          409,
+        );
+      }
       await this.ledger.updateAccount(m, organisationId, number, changes);
       const [after] = await this.ledger.accounts(m, organisationId, [number]);
       await this.audit.record(m, {
@@ -402,6 +424,98 @@ export class LedgerService {
       });
       return after;
     });
+  }
+
+  /**
+   * Moves what an account of an old chart holds in the fiscal year (up to the booking day)
+   * onto its SKR 42 successor, by a new entry per sphere and cost centre: the books keep
+   * every posted line, and DATEV sees the balance on the account that means it.
+   */
+  async reclassify(
+    actor: Actor,
+    organisationId: string,
+    number: number,
+    bookedOn: string,
+    idempotencyKey?: string,
+  ): Promise<PostedEntry> {
+    assertOrganisationRole(actor, organisationId, ['treasurer']);
+    if (!isCalendarDate(bookedOn))
+      throw new DomainError('INVALID_DATE', 'bookedOn is not a date', { field: 'bookedOn' }, 400);
+    const request = ['ledger.reclassify', organisationId, number, bookedOn];
+    return this.transactions.run((m) =>
+      once(m, { userId: actor.userId, key: idempotencyKey, request }, async () => {
+        const [account] = await this.ledger.accounts(m, organisationId, [number]);
+        if (!account) throw notFound('Account', String(number));
+        const target = account.supersededBy;
+        if (!target) {
+          throw new DomainError(
+            'ACCOUNT_NOT_SUPERSEDED',
+            `Account ${number} has no SKR 42 successor to move its balance to`,
+            { account: number },
+            409,
+          );
+        }
+        const [successor] = await this.ledger.accounts(m, organisationId, [target]);
+        if (successor.vat) {
+          throw new DomainError(
+            'RECLASSIFY_INTO_AUTOMATIC_VAT',
+            `Account ${target} books VAT automatically; move the balance by a manual entry with its tax`,
+            { account: number, supersededBy: target },
+            409,
+          );
+        }
+        const [year] = await this.ledger.fiscalYears(m, organisationId, bookedOn, bookedOn);
+        if (!year) {
+          throw new DomainError('NO_FISCAL_YEAR', `No fiscal year contains ${bookedOn}`, {
+            field: 'bookedOn',
+            bookedOn,
+          });
+        }
+        const groups = await this.ledger.balancesBySphereAndCostCentre(
+          m,
+          organisationId,
+          number,
+          year.startsOn,
+          bookedOn,
+        );
+        if (!groups.length) {
+          throw new DomainError(
+            'RECLASSIFY_NOTHING',
+            `Account ${number} holds nothing in this fiscal year up to ${bookedOn}`,
+            { account: number, field: 'bookedOn' },
+            409,
+          );
+        }
+        const lines: PostingLine[] = groups.flatMap((g) => {
+          const holds: 'debit' | 'credit' = g.balanceCents > 0 ? 'debit' : 'credit';
+          const amountCents = Math.abs(g.balanceCents);
+          const line = { amountCents, sphere: g.sphere, costCentre: g.costCentre };
+          return [
+            { ...line, account: target, side: holds },
+            { ...line, account: number, side: holds === 'debit' ? 'credit' : 'debit' },
+          ];
+        });
+        const [entry] = await this.postMany(
+          m,
+          organisationId,
+          actor.userId,
+          [
+            {
+              bookedOn,
+              documentOn: bookedOn,
+              documentNo: `UB-${number}-${bookedOn.slice(0, 4)}`,
+              text: `Umbuchung ${number} auf ${target} (SKR 42)`,
+              source: 'reclassification',
+              sourceId: null,
+              lines,
+            },
+          ],
+          { allowInactive: true },
+        );
+        await this.recordEntry(m, actor, entry, 'account.reclassified');
+        return entry;
+      }),
+    );
   }
 
   /** A fiscal year with monthly periods; the calendar year unless another end is given. */
@@ -531,8 +645,16 @@ export class LedgerService {
       const next =
         (await this.ledger.fiscalYears(m, organisationId, nextStart, nextStart))[0] ??
         (await this.createFiscalYearIn(m, organisationId, nextStart));
+      // An account SKR 42 gives another meaning carries its balance onto its successor:
+      // the year end is where an old chart's balance-sheet accounts are reclassified.
+      const carried = await this.ledger.accounts(
+        m,
+        organisationId,
+        balances.map((b) => b.account_number),
+      );
+      const successor = new Map(carried.map((a) => [a.number, a.supersededBy ?? a.number]));
       const lines: PostingLine[] = balances.map((b) => ({
-        account: b.account_number,
+        account: successor.get(b.account_number) ?? b.account_number,
         side: b.balance > 0 ? 'debit' : 'credit',
         amountCents: Math.abs(b.balance),
         sphere: 1,
@@ -549,15 +671,26 @@ export class LedgerService {
       }
       const openingEntry =
         lines.length >= 2
-          ? await this.post(m, organisationId, actor.userId, {
-              bookedOn: next.startsOn,
-              documentOn: year.endsOn,
-              documentNo: `EB-${next.startsOn.slice(0, 4)}`,
-              text: `Eröffnungsbilanz aus Jahresabschluss ${year.startsOn.slice(0, 4)}`,
-              source: 'opening-balance',
-              sourceId: fiscalYearId,
-              lines,
-            })
+          ? (
+              await this.postMany(
+                m,
+                organisationId,
+                actor.userId,
+                [
+                  {
+                    bookedOn: next.startsOn,
+                    documentOn: year.endsOn,
+                    documentNo: `EB-${next.startsOn.slice(0, 4)}`,
+                    text: `Eröffnungsbilanz aus Jahresabschluss ${year.startsOn.slice(0, 4)}`,
+                    source: 'opening-balance',
+                    sourceId: fiscalYearId,
+                    lines,
+                  },
+                ],
+                // An inactive account without successor still carries what it holds.
+                { allowInactive: true },
+              )
+            )[0]
           : null;
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -688,6 +821,7 @@ export class LedgerService {
     input: PostingInput,
     index: number,
     accounts: Map<number, Account>,
+    allowInactive: boolean,
   ): PostedLine[] {
     const explicit = input.lines.map((line, i) => {
       const field = `lines.${i}`;
@@ -699,12 +833,19 @@ export class LedgerService {
           account: line.account,
         });
       }
-      if (!account.isActive) {
-        throw new DomainError('ACCOUNT_INACTIVE', `Account ${line.account} is inactive`, {
-          entryIndex: index,
-          field: `${field}.account`,
-          account: line.account,
-        });
+      if (!account.isActive && !allowInactive) {
+        throw new DomainError(
+          'ACCOUNT_INACTIVE',
+          account.supersededBy
+            ? `Account ${line.account} is inactive; SKR 42 books this on ${account.supersededBy}`
+            : `Account ${line.account} is inactive`,
+          {
+            entryIndex: index,
+            field: `${field}.account`,
+            account: line.account,
+            supersededBy: account.supersededBy,
+          },
+        );
       }
       if (line.sphere === undefined && account.spheres.length !== 1) return undefined;
       return resolveSphere(account, line.sphere, `${field}.sphere`);
@@ -750,6 +891,24 @@ export class LedgerService {
   }
 }
 
+/**
+ * DATEV books VAT itself on its automatic accounts; Dachwerk adds one only as the template
+ * defines it (rate and tax account), so that every line on it carries its tax.
+ */
+function automaticVatFor(number: number): AutomaticVat | null {
+  const template = loadChartTemplate('skr42').accounts.find((a) => a.number === number);
+  if (template?.vat) return template.vat;
+  if (isDatevAutomaticVatAccount(number)) {
+    throw new DomainError(
+      'ACCOUNT_AUTOMATIC_VAT_UNSUPPORTED',
+      `DATEV books VAT automatically on ${number}; use one of the template's automatic accounts`,
+      { field: 'number', account: number },
+      400,
+    );
+  }
+  return null;
+}
+
 function notFoundPeriod(fiscalYearId: string, periodNo: number): never {
   throw new DomainError('NOT_FOUND', 'Period not found', { fiscalYearId, periodNo });
 }
@@ -776,28 +935,4 @@ export function balanceDeltas(entries: PostedEntry[]): BalanceDelta[] {
     }
   }
   return [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
-}
-
-const charts = new Map<string, ChartTemplate>();
-
-export function loadChartTemplate(name: string): ChartTemplate {
-  if (!/^[a-z0-9-]+$/.test(name))
-    throw new DomainError('CHART_UNKNOWN', 'Unknown chart template', { field: 'template' }, 400);
-  let chart = charts.get(name);
-  if (!chart) {
-    try {
-      chart = JSON.parse(
-        readFileSync(projectPath('config', 'charts', `${name}.json`), 'utf8'),
-      ) as ChartTemplate;
-    } catch {
-      throw new DomainError(
-        'CHART_UNKNOWN',
-        `No chart template ${name}`,
-        { field: 'template' },
-        400,
-      );
-    }
-    charts.set(name, chart);
-  }
-  return chart;
 }

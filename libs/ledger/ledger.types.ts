@@ -62,10 +62,20 @@ export interface PostedEntry {
   lines: PostedLine[];
 }
 
+/** An automatic VAT account of DATEV (AM/AV): its lines need their tax in the same entry. */
+export interface AutomaticVat {
+  rateBasisPoints: number;
+  /** Where the tax goes: 38xxx Umsatzsteuer, 14xxx Vorsteuer. */
+  taxAccount: number;
+}
+
 export interface Account {
   number: number;
   name: string;
   type: AccountType;
   spheres: Sphere[];
   isActive: boolean;
+  vat: AutomaticVat | null;
+  /** An account of an old chart that SKR 42 gives another meaning: where its balance belongs. */
+  supersededBy: number | null;
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@dachwerk/shared';
-import type { Account, PostingInput, Sphere } from './ledger.types';
+import type { Account, AutomaticVat, PostingInput, Side, Sphere } from './ledger.types';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -128,4 +128,93 @@ export function resolveSphere(account: Account, given: Sphere | undefined, field
     );
   }
   return sphere;
+}
+
+/**
+ * The tax DATEV books on an automatic account for a gross amount: gross × rate / (100 % +
+ * rate), rounded half up to the cent. Dachwerk books the same split, so that the DATEV
+ * export can hand the gross amount over and DATEV arrives at the same net and tax.
+ */
+export function taxOfGross(grossCents: number, vat: AutomaticVat): number {
+  return Math.floor(
+    (grossCents * vat.rateBasisPoints * 2 + (10000 + vat.rateBasisPoints)) /
+      (2 * (10000 + vat.rateBasisPoints)),
+  );
+}
+
+/** A gross amount split as DATEV splits it. */
+export function splitGross(
+  grossCents: number,
+  vat: AutomaticVat,
+): { netCents: number; taxCents: number } {
+  const taxCents = taxOfGross(grossCents, vat);
+  return { netCents: grossCents - taxCents, taxCents };
+}
+
+interface VatLine {
+  account: number;
+  side: Side;
+  amountCents: number;
+}
+
+/**
+ * Automatic VAT accounts are never booked without their tax: a line on one needs, in the
+ * same entry and on the same side, its tax on the account's tax account — the amount DATEV
+ * would split off the gross (net + tax). One automatic line per tax account and side, so
+ * that the export can hand over each gross amount unambiguously.
+ */
+export function checkAutomaticVat(
+  lines: VatLine[],
+  vatOf: (account: number) => AutomaticVat | null,
+  entryIndex = 0,
+): void {
+  const groups = new Map<string, { line: number; vat: AutomaticVat; side: Side }>();
+  lines.forEach((line, i) => {
+    const vat = vatOf(line.account);
+    if (!vat) return;
+    const key = `${vat.taxAccount}|${line.side}`;
+    if (groups.has(key)) {
+      throw new DomainError(
+        'VAT_ACCOUNT_TWICE',
+        `Book one line per automatic VAT account and side in an entry (tax account ${vat.taxAccount})`,
+        {
+          entryIndex,
+          field: `lines.${i}.account`,
+          account: line.account,
+          taxAccount: vat.taxAccount,
+        },
+      );
+    }
+    groups.set(key, { line: i, vat, side: line.side });
+  });
+  for (const { line: i, vat, side } of groups.values()) {
+    const net = lines[i].amountCents;
+    const tax = lines
+      .filter((l) => l.account === vat.taxAccount && l.side === side)
+      .reduce((sum, l) => sum + l.amountCents, 0);
+    if (taxOfGross(net + tax, vat) !== tax) {
+      const expected = expectedTax(net, vat);
+      throw new DomainError(
+        tax === 0 ? 'VAT_LINE_MISSING' : 'VAT_AMOUNT_WRONG',
+        `Account ${lines[i].account} books VAT automatically: the entry needs ${expected} cents on ${vat.taxAccount}, on the same side`,
+        {
+          entryIndex,
+          field: `lines.${i}.account`,
+          account: lines[i].account,
+          taxAccount: vat.taxAccount,
+          rateBasisPoints: vat.rateBasisPoints,
+          expectedTaxCents: expected,
+          bookedTaxCents: tax,
+        },
+      );
+    }
+  }
+}
+
+/** The tax that makes net + tax split back into exactly this net. */
+export function expectedTax(netCents: number, vat: AutomaticVat): number {
+  const guess = Math.round((netCents * vat.rateBasisPoints) / 10000);
+  for (const tax of [guess, guess - 1, guess + 1, guess - 2, guess + 2])
+    if (tax >= 0 && taxOfGross(netCents + tax, vat) === tax) return tax;
+  return guess;
 }

@@ -14,8 +14,8 @@ import { FEE_ACCOUNTS } from './fee-runs.service';
 import { Receivable, ReceivableRepository } from './receivable.repository';
 import { MEMBERSHIP_READERS } from './tiers.service';
 
-/** Dunning fees and passed-on return charges (SKR 42 income, sphere 1). */
-export const CHARGE_INCOME_ACCOUNT = 40900;
+/** Dunning fees and passed-on return charges: 48350 Sonstige Erträge betrieblich und regelmäßig (sphere 1). */
+export const CHARGE_INCOME_ACCOUNT = 48350;
 
 export interface Settlement {
   bankTransactionId: string | null;

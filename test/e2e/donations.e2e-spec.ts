@@ -247,7 +247,7 @@ describe('donors and donations over HTTP', () => {
       (await api.http().get(`${base}/ledger/entries/${entryId}`).set(treasurer)).body.lines.map(
         (l: { account: number }) => l.account,
       );
-    expect(await accounts(inKind.body.journalEntryId)).toEqual([67000, 40550]);
+    expect(await accounts(inKind.body.journalEntryId)).toEqual([63000, 40550]);
     expect(await accounts(waiver.body.journalEntryId)).toEqual([63010, 40650]);
   });
 

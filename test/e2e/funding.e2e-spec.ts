@@ -332,7 +332,7 @@ describe('pass-through funding over HTTP', () => {
       documentNo: 'MAN-1',
       text: 'Manuelle Buchung',
       lines: [
-        { account: 67100, side, amountCents: 100, sphere: 1, costCentre: 'INI-REPAIR' },
+        { account: 63000, side, amountCents: 100, sphere: 1, costCentre: 'INI-REPAIR' },
         {
           account: 18000,
           side: side === 'debit' ? 'credit' : 'debit',
@@ -411,7 +411,7 @@ describe('pass-through funding over HTTP', () => {
       `SELECT l.account_number AS account FROM expense_claims c JOIN journal_lines l ON l.entry_id = c.approval_entry_id AND l.side = 'D' WHERE c.id = $1`,
       [ok.body.id],
     );
-    expect(account).toBe(67200);
+    expect(account).toBe(63930);
   });
 
   it('corrects a donation to a fund that was spent meanwhile: the replacement first, the reversal never overdraws', async () => {

@@ -17,7 +17,7 @@ describe('ledger over HTTP', () => {
     documentNo: 'RE-2026-17',
     text: 'Druckkosten Flyer Nachbarschaftsfest',
     lines: [
-      { account: 67000, side: 'debit', amountCents: 23800, sphere: 1, costCentre: 'INI-FEST' },
+      { account: 63000, side: 'debit', amountCents: 23800, sphere: 1, costCentre: 'INI-FEST' },
       { account: 18000, side: 'credit', amountCents: 23800, sphere: 1 },
     ],
     ...over,
@@ -126,7 +126,7 @@ describe('ledger over HTTP', () => {
       [
         body({
           lines: [
-            { account: 67000, side: 'debit', amountCents: 100, sphere: 1 },
+            { account: 63000, side: 'debit', amountCents: 100, sphere: 1 },
             { account: 18000, side: 'credit', amountCents: 90, sphere: 1 },
           ],
         }),
@@ -136,7 +136,7 @@ describe('ledger over HTTP', () => {
       [
         body({
           lines: [
-            { account: 67000, side: 'debit', amountCents: 0, sphere: 1 },
+            { account: 63000, side: 'debit', amountCents: 0, sphere: 1 },
             { account: 18000, side: 'credit', amountCents: 0, sphere: 1 },
           ],
         }),
@@ -146,7 +146,7 @@ describe('ledger over HTTP', () => {
       [
         body({
           lines: [
-            { account: 67000, side: 'debit', amountCents: -5, sphere: 1 },
+            { account: 63000, side: 'debit', amountCents: -5, sphere: 1 },
             { account: 18000, side: 'credit', amountCents: -5, sphere: 1 },
           ],
         }),
@@ -187,7 +187,7 @@ describe('ledger over HTTP', () => {
       [
         body({
           lines: [
-            { account: 67000, side: 'debit', amountCents: 100, sphere: 7 },
+            { account: 63000, side: 'debit', amountCents: 100, sphere: 7 },
             { account: 18000, side: 'credit', amountCents: 100, sphere: 1 },
           ],
         }),
@@ -256,6 +256,28 @@ describe('ledger over HTTP', () => {
           ],
         }),
       )
+      .expect(422)
+      .expect((r) =>
+        expect(r.body).toMatchObject({
+          code: 'VAT_LINE_MISSING',
+          details: { account: 44000, taxAccount: 38060, expectedTaxCents: 2280 },
+        }),
+      );
+    // 120.00 gross at 19 %: DATEV splits 19.16 tax off it, Dachwerk books the same split.
+    await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .send(
+        body({
+          bookedOn: '2026-05-03',
+          lines: [
+            { account: 18000, side: 'debit', amountCents: 12000, sphere: 4 },
+            { account: 44000, side: 'credit', amountCents: 10084 },
+            { account: 38060, side: 'credit', amountCents: 1916 },
+          ],
+        }),
+      )
       .expect(201);
 
     const tb = await api
@@ -286,7 +308,7 @@ describe('ledger over HTTP', () => {
     const sphere = (key: string) =>
       bySphere.body.groups.find((g: { key: string }) => g.key === key);
     expect(sphere('1')).toMatchObject({ incomeCents: 50000, expenseCents: 0, resultCents: 50000 });
-    expect(sphere('4')).toMatchObject({ incomeCents: 12000 });
+    expect(sphere('4')).toMatchObject({ incomeCents: 10084 });
     const byCc = await api
       .http()
       .get(`${base}/income-statement?from=2026-01-01&to=2026-12-31&by=costCentre`)
@@ -300,6 +322,21 @@ describe('ledger over HTTP', () => {
     const verify = await api.http().get(`${base}/verify`).set(board).expect(200);
     expect(verify.body).toEqual({ ok: true, entriesChecked: 4, firstBroken: null });
 
+    const unset = await api
+      .http()
+      .get(`${base}/exports/datev?from=2026-01-01&to=2026-12-31`)
+      .set(board)
+      .expect(409);
+    expect(unset.body).toMatchObject({
+      code: 'DATEV_SETTINGS_MISSING',
+      details: { missing: ['datevConsultantNumber', 'datevClientNumber'] },
+    });
+    await api
+      .http()
+      .put(`${base}/settings`)
+      .set(treasurer)
+      .send({ datevConsultantNumber: 29098, datevClientNumber: 55003 })
+      .expect(200);
     const datev = await api
       .http()
       .get(`${base}/exports/datev?from=2026-01-01&to=2026-12-31`)
@@ -323,7 +360,7 @@ describe('ledger over HTTP', () => {
       .get(`${base}/exports/journal.csv?from=2026-01-01&to=2026-12-31`)
       .set(board)
       .expect(200);
-    expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(1 + 8);
+    expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(1 + 9);
   });
 
   it('imports opening balances from CSV, all or nothing, naming bad lines', async () => {

@@ -673,13 +673,13 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       .http()
       .post(`${base}/bank-transactions/${sommerfest.id}/match`)
       .set(treasurer)
-      .send({ kind: 'account', account: 40460 })
+      .send({ kind: 'account', account: 40500 })
       .expect(201);
     const again = await api
       .http()
       .post(`${base}/bank-transactions/${sommerfest.id}/match`)
       .set(treasurer)
-      .send({ kind: 'account', account: 40460 })
+      .send({ kind: 'account', account: 40500 })
       .expect(409);
     expect(again.body.code).toBe('TRANSACTION_NOT_UNMATCHED');
 

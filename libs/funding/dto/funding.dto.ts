@@ -45,7 +45,7 @@ export class FundInflowDto {
   source: string;
   @ApiPropertyOptional({
     default: false,
-    description: 'From a public authority (48280) rather than a third party (48300)',
+    description: 'From a public authority (48280) rather than a third party (48290)',
   })
   @IsOptional()
   @IsBoolean()

@@ -158,6 +158,23 @@ export class IncomeStatementQueryDto extends RangeQueryDto {
   by: 'sphere' | 'costCentre' = 'sphere';
 }
 
+export class DatevExportQueryDto extends RangeQueryDto {
+  @ApiPropertyOptional({
+    enum: ['include', 'omit'],
+    default: 'include',
+    description:
+      'Opening balances against the Saldenvortrag account (90000), or left out when DATEV carries them forward',
+  })
+  @IsOptional()
+  @IsIn(['include', 'omit'])
+  openingBalances: 'include' | 'omit' = 'include';
+}
+
+export class AutomaticVatDto {
+  @ApiProperty({ example: 1900 }) rateBasisPoints: number;
+  @ApiProperty({ example: 38060, description: 'The account the tax goes to' }) taxAccount: number;
+}
+
 export class AccountDto {
   @ApiProperty() number: number;
   @ApiProperty() name: string;
@@ -165,6 +182,27 @@ export class AccountDto {
   @ApiProperty({ enum: SPHERES, isArray: true, description: 'Allowed spheres; empty = all' })
   spheres: Sphere[];
   @ApiProperty() isActive: boolean;
+  @ApiProperty({
+    type: AutomaticVatDto,
+    nullable: true,
+    description: 'An automatic VAT account (DATEV AM/AV): each line needs its tax in the entry',
+  })
+  vat: AutomaticVatDto | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'An account of an old chart that SKR 42 gives another meaning: its successor',
+  })
+  supersededBy: number | null;
+}
+
+export class ReclassifyDto {
+  @ApiProperty({
+    example: '2026-12-31',
+    description: 'Booking day; the fiscal year up to it moves',
+  })
+  @IsISO8601(DATE)
+  bookedOn: string;
 }
 export class AccountPageDto extends PageDto(AccountDto) {}
 

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { LedgerService, PostingInput, Sphere } from '@dachwerk/ledger';
+import {
+  splitGross,
+  type AutomaticVat,
+  type LedgerService,
+  type PostingInput,
+  type PostingLine,
+  type Sphere,
+} from '@dachwerk/ledger';
 
 /** A small deterministic PRNG, so every demo install shows the same books. */
 function prng(seed: number): () => number {
@@ -21,6 +28,35 @@ interface Pattern {
   minCents: number;
   maxCents: number;
   costCentres?: string[];
+  /** The amounts are gross; the automatic VAT account on this side takes its tax. */
+  vat?: AutomaticVat & { on: 'debit' | 'credit' };
+}
+
+const VAT_19_SALES = { rateBasisPoints: 1900, taxAccount: 38060, on: 'credit' } as const;
+const VAT_19_PURCHASES = { rateBasisPoints: 1900, taxAccount: 14060, on: 'debit' } as const;
+
+/** A pattern's booking: two lines, or three where an automatic VAT account takes its tax. */
+function patternLines(p: Pattern, grossCents: number, costCentre?: string): PostingLine[] {
+  const line = (account: number, side: 'debit' | 'credit', amountCents: number) => ({
+    account,
+    side,
+    amountCents,
+    sphere: p.sphere,
+    costCentre,
+  });
+  if (!p.vat) return [line(p.debit, 'debit', grossCents), line(p.credit, 'credit', grossCents)];
+  const { netCents, taxCents } = splitGross(grossCents, p.vat);
+  return p.vat.on === 'credit'
+    ? [
+        line(p.debit, 'debit', grossCents),
+        line(p.credit, 'credit', netCents),
+        line(p.vat.taxAccount, 'credit', taxCents),
+      ]
+    : [
+        line(p.debit, 'debit', netCents),
+        line(p.vat.taxAccount, 'debit', taxCents),
+        line(p.credit, 'credit', grossCents),
+      ];
 }
 
 /**
@@ -67,13 +103,14 @@ const UMBRELLA_PATTERNS: Pattern[] = [
     sphere: 4,
     minCents: 5000,
     maxCents: 60000,
+    vat: VAT_19_SALES,
   },
   {
     perMonth: 1,
     text: 'Raummiete Untervermietung',
     documentPrefix: 'VV',
     debit: 18000,
-    credit: 42500,
+    credit: 48610,
     sphere: 2,
     minCents: 45000,
     maxCents: 45000,
@@ -112,17 +149,18 @@ const UMBRELLA_PATTERNS: Pattern[] = [
     perMonth: 2,
     text: 'Wareneinkauf Sommerfest',
     documentPrefix: 'RE',
-    debit: 53000,
+    debit: 54000,
     credit: 16000,
     sphere: 4,
     minCents: 3000,
     maxCents: 25000,
+    vat: VAT_19_PURCHASES,
   },
   {
     perMonth: 1,
     text: 'Übungsleiterpauschale Akademie',
     documentPrefix: 'UL',
-    debit: 61100,
+    debit: 60040,
     credit: 18000,
     sphere: 3,
     minCents: 20000,
@@ -162,6 +200,7 @@ const CLUB_PATTERNS: Pattern[] = [
     minCents: 4000,
     maxCents: 30000,
     costCentres: ['JUGEND', 'SENIOREN'],
+    vat: VAT_19_SALES,
   },
   {
     perMonth: 1,
@@ -237,7 +276,7 @@ export async function seedDemoLedger(
         { account: 18100, side: 'debit', amountCents: 830_000, sphere: 1 },
         { account: 16000, side: 'debit', amountCents: 45_000, sphere: 1 },
         { account: 29970, side: 'credit', amountCents: 600_000, sphere: 1 },
-        { account: 20000, side: 'credit', amountCents: 2_725_000, sphere: 1 },
+        { account: 25000, side: 'credit', amountCents: 2_725_000, sphere: 1 },
       ],
     },
   ];
@@ -259,10 +298,7 @@ export async function seedDemoLedger(
           documentNo: `${p.documentPrefix}-${year}-${String(++counter).padStart(4, '0')}`,
           text: costCentre ? `${p.text} ${costCentre}` : p.text,
           source: 'manual',
-          lines: [
-            { account: p.debit, side: 'debit', amountCents: cents, sphere: p.sphere, costCentre },
-            { account: p.credit, side: 'credit', amountCents: cents, sphere: p.sphere, costCentre },
-          ],
+          lines: patternLines(p, cents, costCentre),
         });
       }
     }

@@ -15,6 +15,7 @@ import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-ov
 import { AccountConsent1765400000000 } from './1765400000000-account-consent';
 import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
+import { ChartSkr42Check1765810000000 } from './1765810000000-chart-skr42-check';
 import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   AccountConsent1765400000000,
   JobOutbox1765700000000,
   ChartGeldtransit1765800000000,
+  ChartSkr42Check1765810000000,
   BankStatementFacts1765900000000,
 ];
