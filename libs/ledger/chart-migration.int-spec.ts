@@ -47,7 +47,9 @@ describe('correcting a chart in use to SKR 42 without touching a posted entry', 
   });
   const post = (input: PostingInput) => tx.run((m) => ledger.post(m, orgId, actor.userId, input));
   const account = async (n: number) =>
-    (await ledger.listAccounts(actor, orgId)).find((a) => a.number === n);
+    (await ledger.listAccounts(actor, orgId, { page: 1, pageSize: 200 })).items.find(
+      (a) => a.number === n,
+    );
 
   beforeAll(async () => {
     t = await createTestModule([AuditModule, LedgerModule]);
@@ -187,7 +189,7 @@ describe('correcting a chart in use to SKR 42 without touching a posted entry', 
     );
     expect(reversal.lines.map((l) => l.account)).toEqual([18000, 42000]);
 
-    const [year] = await ledger.listFiscalYears(actor, orgId);
+    const [year] = (await ledger.listFiscalYears(actor, orgId, { page: 1, pageSize: 10 })).items;
     const { openingEntry } = await ledger.closeYear(actor, orgId, year.id);
     const carried = new Map(openingEntry!.lines.map((l) => [l.account, l]));
     expect(carried.has(20000)).toBe(false);

@@ -3,7 +3,7 @@ import { parseOpeningBalancesCsv } from './opening-balances-csv';
 
 describe('parseOpeningBalancesCsv', () => {
   it('reads German CSV with decimal commas, in UTF-8 or Windows-1252', () => {
-    const text = 'Konto;Soll;Haben\r\n18000;12.345,67;\r\n16000;250;\r\n20000;;12.595,67\r\n';
+    const text = 'Konto;Soll;Haben\r\n18000;12.345,67;\r\n16000;250;\r\n25000;;12.595,67\r\n';
     for (const file of [
       Buffer.from(`\uFEFF${text}`),
       iconv.encode(text.replace('Konto', 'Konto'), 'win1252'),
@@ -12,7 +12,7 @@ describe('parseOpeningBalancesCsv', () => {
         lines: [
           { account: 18000, side: 'debit', amountCents: 1234567 },
           { account: 16000, side: 'debit', amountCents: 25000 },
-          { account: 20000, side: 'credit', amountCents: 1259567 },
+          { account: 25000, side: 'credit', amountCents: 1259567 },
         ],
         errors: [],
       });

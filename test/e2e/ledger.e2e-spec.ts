@@ -377,7 +377,7 @@ describe('ledger over HTTP', () => {
       .set(treasurer)
       .attach(
         'file',
-        Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n16000;abc;\n20000;;1.000,00\n'),
+        Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n16000;abc;\n25000;;1.000,00\n'),
         'eb.csv',
       )
       .expect(400);
@@ -391,7 +391,7 @@ describe('ledger over HTTP', () => {
       .http()
       .post(url)
       .set(treasurer)
-      .attach('file', Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n20000;;999,00\n'), 'eb.csv')
+      .attach('file', Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n25000;;999,00\n'), 'eb.csv')
       .expect(422);
     expect(unbalanced.body.code).toBe('ENTRY_UNBALANCED');
     expect(await journalSize()).toBe(before);
@@ -403,7 +403,7 @@ describe('ledger over HTTP', () => {
       .set(treasurer)
       .attach(
         'file',
-        Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n16000;234,50;\n20000;;1.234,50\n'),
+        Buffer.from('Konto;Soll;Haben\n18000;1.000,00;\n16000;234,50;\n25000;;1.234,50\n'),
         'eb.csv',
       )
       .expect(201);
