@@ -270,7 +270,11 @@ export class LedgerService {
     assertOrganisationRole(actor, organisationId, ['admin', 'treasurer']);
     return this.transactions.run(async (m) => {
       const before = await this.ledger.settings(m, organisationId);
-      const after = { ...before, ...changes };
+      // A setting left out of the request stays as it is (null clears it).
+      const given = Object.fromEntries(
+        Object.entries(changes).filter(([, value]) => value !== undefined),
+      ) as Partial<LedgerSettings>;
+      const after = { ...before, ...given };
       await this.ledger.saveSettings(m, organisationId, after);
       await this.audit.record(m, {
         actorUserId: actor.userId,
