@@ -1,8 +1,13 @@
 import { AuditModule } from '@dachwerk/audit';
 import type { Actor, ExportSink } from '@dachwerk/shared';
 import { Transactions } from '@dachwerk/shared';
-import { createOrganisation, createTestModule, createUser, TestModule } from '@dachwerk/testing';
-import { correctChartToSkr42 } from '../shared/database/migrations/1765810000000-chart-skr42-check';
+import {
+  correctChartToSkr42,
+  createOrganisation,
+  createTestModule,
+  createUser,
+  TestModule,
+} from '@dachwerk/testing';
 import { parseDatev } from '../../test/support/datev';
 import { LedgerExportService } from './ledger-export.service';
 import { LedgerReportsService } from './ledger-reports.service';
