@@ -47,7 +47,14 @@ if (!force && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) p
 console.log('Building the web app (vite) ...');
 const result = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mjs', '--logLevel', 'warn'],
+  [
+    path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    'apps/web/vite.config.mjs',
+    '--logLevel',
+    'warn',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 if (result.status !== 0) process.exit(result.status ?? 1);

@@ -27,7 +27,7 @@ import {
   UpdateMeDto,
 } from './dto/auth.dto';
 import { InvitationsService } from './invitations.service';
-import { tokenOf } from './session-token';
+import { clientOf, tokenOf } from './session-token';
 
 /** The account holder's own business: name, password, invitations to organisations. */
 @ApiTags('auth')
@@ -51,7 +51,7 @@ export class AccountController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Password changed; every other session ended' })
-  @ApiProblems(400, 401, 422)
+  @ApiProblems(400, 401, 422, 429)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Req() req: Request,
@@ -59,7 +59,7 @@ export class AccountController {
   ): Promise<void> {
     await this.account.changePassword(
       actor,
-      tokenOf(req) ?? '',
+      { token: tokenOf(req) ?? '', address: clientOf(req) },
       body.currentPassword,
       body.newPassword,
     );
@@ -69,9 +69,9 @@ export class AccountController {
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password set; every session of the account ended' })
-  @ApiProblems(400)
-  async setPassword(@Body() body: SetPasswordDto): Promise<void> {
-    await this.account.setPasswordWithToken(body.token, body.password);
+  @ApiProblems(400, 429)
+  async setPassword(@Body() body: SetPasswordDto, @Req() req: Request): Promise<void> {
+    await this.account.setPasswordWithToken(body.token, body.password, clientOf(req));
   }
 
   @Post('password-reset/request')
@@ -81,9 +81,9 @@ export class AccountController {
     description:
       'If an active account has this e-mail and mail is set up, a reset link is on its way',
   })
-  @ApiProblems(400)
-  async requestReset(@Body() body: RequestResetDto): Promise<void> {
-    await this.account.requestReset(body.email);
+  @ApiProblems(400, 429)
+  async requestReset(@Body() body: RequestResetDto, @Req() req: Request): Promise<void> {
+    await this.account.requestReset(body.email, clientOf(req));
   }
 
   @Get('invitations')

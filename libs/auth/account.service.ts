@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import { DomainError, Transactions, validationFailed, type Actor } from '@dachwerk/shared';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { PasswordLinksService } from './password-links.service';
 import { passwordProblems } from './password-policy';
@@ -20,6 +21,7 @@ export class AccountService {
     private readonly sessions: SessionRepository,
     private readonly tokens: PasswordTokenRepository,
     private readonly links: PasswordLinksService,
+    private readonly throttle: LoginThrottle,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
@@ -37,25 +39,29 @@ export class AccountService {
    */
   async changePassword(
     actor: Actor,
-    currentToken: string,
+    client: { token: string; address: string },
     currentPassword: string,
     newPassword: string,
   ): Promise<void> {
+    // A stolen session must not become a way to guess the password: same throttle as login.
+    await this.throttle.check(actor.email, client.address);
     const hash = await this.transactions.run((m) => this.users.passwordHashOf(m, actor.userId));
-    if (!hash || !(await verifyPassword(hash, currentPassword)))
+    if (!hash || !(await verifyPassword(hash, currentPassword))) {
+      await this.throttle.failed(actor.email, client.address);
       throw new DomainError(
         'CURRENT_PASSWORD_WRONG',
         'The current password is wrong',
         { errors: [{ field: 'currentPassword', rule: 'matches', message: 'is wrong' }] },
         422,
       );
+    }
     const problems = passwordProblems(newPassword, actor, 'newPassword');
     if (problems.length) throw validationFailed(problems);
     const newHash = await hashPassword(newPassword);
     await this.transactions.run(async (m) => {
       await this.users.setPasswordHash(m, actor.userId, newHash);
       await this.tokens.closeAllOfUser(m, actor.userId);
-      await this.sessions.revokeAllOfUserExcept(m, actor.userId, hashToken(currentToken));
+      await this.sessions.revokeAllOfUserExcept(m, actor.userId, hashToken(client.token));
       await this.record(m, actor.userId, 'user.password-changed', {});
     });
   }
@@ -64,7 +70,8 @@ export class AccountService {
    * Completes a reset or a new account's welcome link: the token is spent in the same
    * transaction that sets the password, so a refused password leaves it usable.
    */
-  async setPasswordWithToken(token: string, password: string): Promise<void> {
+  async setPasswordWithToken(token: string, password: string, client: string): Promise<void> {
+    await this.throttle.checkRate(client);
     await this.transactions.run(async (m) => {
       const spent = await this.tokens.spend(m, hashToken(token));
       if (!spent)
@@ -86,7 +93,8 @@ export class AccountService {
   }
 
   /** "Forgot password": mails a reset link to an active account; says nothing either way. */
-  async requestReset(rawEmail: string): Promise<void> {
+  async requestReset(rawEmail: string, client: string): Promise<void> {
+    await this.throttle.checkRate(client);
     if (!this.links.mailsLinks) return;
     const email = rawEmail.trim().toLowerCase();
     const issued = await this.transactions.run(async (m) => {

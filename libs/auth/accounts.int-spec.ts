@@ -109,9 +109,11 @@ describe('accounts belong to their holders (service layer)', () => {
     const root = actor((await createUser(t.sql)).id, {}, true);
     const link = await users.triggerPasswordReset(root, holder.id);
     expect(link.delivery).toBe('shown-once');
-    await account.setPasswordWithToken(link.token!, 'Herbstlaub über der Brücke');
+    await account.setPasswordWithToken(link.token!, 'Herbstlaub über der Brücke', '127.0.0.1');
     expect(
-      await codeOf(account.setPasswordWithToken(link.token!, 'Herbstlaub über der Brücke')),
+      await codeOf(
+        account.setPasswordWithToken(link.token!, 'Herbstlaub über der Brücke', '127.0.0.1'),
+      ),
     ).toBe('TOKEN_INVALID');
     const updated = await users.update(root, holder.id, { name: 'Neu', isActive: false });
     expect(updated).toMatchObject({ name: 'Neu', isActive: false, isPlatformAdmin: false });
@@ -121,14 +123,40 @@ describe('accounts belong to their holders (service layer)', () => {
     const holder = await createUser(t.sql);
     const me = actor(holder.id, {});
     expect(
-      await codeOf(account.changePassword(me, 'token', 'falsch', 'Herbstlaub über der Brücke')),
+      await codeOf(
+        account.changePassword(
+          me,
+          { token: 'token', address: '127.0.0.1' },
+          'falsch',
+          'Herbstlaub über der Brücke',
+        ),
+      ),
     ).toBe('CURRENT_PASSWORD_WRONG');
-    expect(await codeOf(account.changePassword(me, 'token', holder.password, 'aaaaaaaaaaaa'))).toBe(
-      'VALIDATION_FAILED',
-    );
-    await account.changePassword(me, 'token', holder.password, 'Herbstlaub über der Brücke');
     expect(
-      await codeOf(account.changePassword(me, 'token', holder.password, 'Noch ein Passwort hier')),
+      await codeOf(
+        account.changePassword(
+          me,
+          { token: 'token', address: '127.0.0.1' },
+          holder.password,
+          'aaaaaaaaaaaa',
+        ),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    await account.changePassword(
+      me,
+      { token: 'token', address: '127.0.0.1' },
+      holder.password,
+      'Herbstlaub über der Brücke',
+    );
+    expect(
+      await codeOf(
+        account.changePassword(
+          me,
+          { token: 'token', address: '127.0.0.1' },
+          holder.password,
+          'Noch ein Passwort hier',
+        ),
+      ),
     ).toBe('CURRENT_PASSWORD_WRONG');
   });
 });

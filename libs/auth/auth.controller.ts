@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import {
   APP_CONFIG,
@@ -13,7 +12,7 @@ import {
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto, LogoutAllResponseDto, MeDto } from './dto/auth.dto';
 import { toMe } from './me';
-import { SESSION_COOKIE, tokenOf } from './session-token';
+import { clientOf, SESSION_COOKIE, tokenOf } from './session-token';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,14 +25,14 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
   async login(
     @Body() body: LoginDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponseDto> {
-    const result = await this.auth.login(body.email, body.password);
+    const result = await this.auth.login(body.email, body.password, clientOf(req));
     res.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'strict',

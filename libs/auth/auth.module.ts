@@ -6,7 +6,7 @@ import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthService } from './auth.service';
 import { InvitationRepository } from './invitation.repository';
 import { InvitationsService } from './invitations.service';
-import { LoginAttemptRepository } from './login-attempt.repository';
+import { LoginThrottle } from './login-throttle';
 import { Membership } from './membership.entity';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordTokenRepository } from './password-token.repository';
@@ -25,7 +25,7 @@ import { UsersService } from './users.service';
     PasswordLinksService,
     AdminBootstrapService,
     SessionRepository,
-    LoginAttemptRepository,
+    LoginThrottle,
     UserRepository,
     InvitationRepository,
     PasswordTokenRepository,
@@ -37,6 +37,7 @@ import { UsersService } from './users.service';
     InvitationsService,
     AdminBootstrapService,
     SessionRepository,
+    LoginThrottle,
   ],
 })
 export class AuthModule {}

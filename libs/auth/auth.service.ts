@@ -9,7 +9,7 @@ import {
   type Actor,
   type AppConfig,
 } from '@dachwerk/shared';
-import { LOCKOUT_MINUTES, LoginAttemptRepository } from './login-attempt.repository';
+import { LoginThrottle } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { SessionRepository } from './session.repository';
 import { hashToken } from './session-token';
@@ -29,15 +29,15 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly sessions: SessionRepository,
-    private readonly attempts: LoginAttemptRepository,
+    private readonly throttle: LoginThrottle,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
-  async login(rawEmail: string, password: string): Promise<LoginResult> {
+  /** `client`: the caller's address, as the throttle counts it (see LoginThrottle). */
+  async login(rawEmail: string, password: string, client: string): Promise<LoginResult> {
     const email = rawEmail.trim().toLowerCase();
-    const lockedFor = await this.attempts.lockedForSeconds(email);
-    if (lockedFor > 0) throw this.lockedError(lockedFor);
+    await this.throttle.check(email, client);
 
     const rows = await this.db.query<{ id: string; password_hash: string }[]>(
       `SELECT id, password_hash FROM users WHERE email = $1 AND is_active`,
@@ -48,8 +48,8 @@ export class AuthService {
       ? await verifyPassword(user.password_hash, password)
       : (await verifyAgainstDummy(password), false);
     if (!user || !valid) {
-      const locked = await this.attempts.recordFailure(email);
-      if (locked && user) {
+      const lockedSeconds = await this.throttle.failed(email, client);
+      if (lockedSeconds && user) {
         await this.transactions.run((m) =>
           this.audit.record(m, {
             actorUserId: null,
@@ -57,13 +57,13 @@ export class AuthService {
             action: 'auth.locked',
             entityType: 'user',
             entityId: user.id,
-            data: { lockedMinutes: LOCKOUT_MINUTES },
+            data: { lockedSeconds },
           }),
         );
       }
       throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
     }
-    await this.attempts.clear(email);
+    await this.throttle.succeeded(email, client);
 
     const token = randomBytes(32).toString('base64url');
     const tokenHash = hashToken(token);
@@ -124,12 +124,6 @@ export class AuthService {
         data: { sessionsEnded: count },
       });
       return count;
-    });
-  }
-
-  private lockedError(seconds: number): DomainError {
-    return new DomainError('ACCOUNT_LOCKED', 'Too many failed logins; try again later', {
-      retryAfterSeconds: seconds,
     });
   }
 }

@@ -1,5 +1,5 @@
-// Users, passwords (argon2id), sessions (random tokens stored as hashes), login with
-// lockout, and the global guard that turns a token into an Actor and checks @Roles.
+// Users, passwords (argon2id), sessions (random tokens stored as hashes), login with a
+// throttle in Redis, and the global guard that turns a token into an Actor and checks @Roles.
 export * from './auth.module';
 export * from './auth.api.module';
 export * from './auth.jobs.module';
@@ -13,4 +13,9 @@ export * from './auth.guard';
 export * from './password-hasher';
 export * from './password-policy';
 export { SESSION_COOKIE, tokenOf, hashToken } from './session-token';
-export { MAX_FAILED_LOGINS, LOCKOUT_MINUTES } from './login-attempt.repository';
+export {
+  LoginThrottle,
+  FAILURES_BEFORE_LOCK,
+  FIRST_LOCK_SECONDS,
+  MAX_LOCK_SECONDS,
+} from './login-throttle';

@@ -16,3 +16,8 @@ export function tokenOf(req: Request): string | undefined {
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
+
+/** The caller's address as Express sees it through TRUST_PROXY: what the login throttle counts. */
+export function clientOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}

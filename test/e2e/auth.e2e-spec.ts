@@ -1,4 +1,5 @@
 import { createOrganisation, createUser, TEST_PASSWORD } from '@dachwerk/testing';
+import IORedis from 'ioredis';
 import { login, startApi, TestApi } from '../support/api';
 
 describe('auth: login, sessions, lockout', () => {
@@ -66,49 +67,6 @@ describe('auth: login, sessions, lockout', () => {
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('locks an account for 15 minutes after 5 failed logins, even for the right password', async () => {
-    const user = await createUser(api.sql);
-    for (let i = 0; i < 5; i++) {
-      await api
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: user.email, password: `wrong password ${i}` })
-        .expect(401);
-    }
-    const locked = await api
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(429);
-    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
-
-    // an unknown e-mail locks the same way, so a lockout reveals nothing
-    for (let i = 0; i < 5; i++) {
-      await api
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: 'ghost@test.example', password: `wrong password ${i}` })
-        .expect(401);
-    }
-    await api
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ email: 'ghost@test.example', password: 'whatever pass' })
-      .expect(429);
-
-    // the lock ends after 15 minutes
-    await api.superSql.query(
-      `UPDATE login_attempts SET locked_until = now() - interval '1 second' WHERE email = $1`,
-      [user.email],
-    );
-    await api
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-  });
-
   it('refuses requests without a token, with an unknown token, and after logout', async () => {
     const none = await api.http().get('/api/v1/auth/me').expect(401);
     expect(none.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
@@ -164,14 +122,87 @@ describe('auth: login, sessions, lockout', () => {
   });
 });
 
-describe('auth: per-IP rate limit on login', () => {
+describe('auth: login throttle (Redis)', () => {
+  let api: TestApi;
+  let redis: IORedis;
+  beforeAll(async () => {
+    // Behind a proxy on this host: X-Forwarded-For names the client.
+    api = await startApi({ TRUST_PROXY: 'loopback' });
+    redis = new IORedis(process.env.REDIS_URL!);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await api.close();
+  });
+
+  const attempt = (email: string, password: string, client: string) =>
+    api.http().post('/api/v1/auth/login').set('X-Forwarded-For', client).send({ email, password });
+  /** As if every lock had run out. */
+  const endLocks = async () => {
+    const keys = await redis.keys(`${api.db.name}:login:lock:*`);
+    if (keys.length) await redis.del(...keys);
+  };
+
+  it('locks an e-mail for one client after 5 failures, doubling the lock; the holder elsewhere still logs in', async () => {
+    const user = await createUser(api.sql);
+    const stranger = '203.0.113.7';
+    for (let i = 0; i < 5; i++) await attempt(user.email, `wrong ${i}`, stranger).expect(401);
+    const locked = await attempt(user.email, user.password, stranger).expect(429);
+    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(50);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(60);
+    await attempt(user.email, user.password, '198.51.100.2').expect(200);
+
+    await endLocks();
+    await attempt(user.email, 'wrong again', stranger).expect(401);
+    const longer = await attempt(user.email, user.password, stranger).expect(429);
+    expect(Number(longer.headers['retry-after'])).toBeGreaterThan(110);
+    expect(Number(longer.headers['retry-after'])).toBeLessThanOrEqual(120);
+    const [audit] = await api.sql.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.locked' AND entity_id = $1`,
+      [user.id],
+    );
+    expect(audit.n).toBe(2);
+
+    // A success from that client forgets its failures.
+    await endLocks();
+    await attempt(user.email, user.password, stranger).expect(200);
+    for (let i = 0; i < 4; i++) await attempt(user.email, `wrong ${i}`, stranger).expect(401);
+    await attempt(user.email, user.password, stranger).expect(200);
+  });
+
+  it('locks an unknown e-mail the same way, so a lock reveals nothing', async () => {
+    for (let i = 0; i < 5; i++)
+      await attempt('ghost@test.example', `wrong ${i}`, '203.0.113.9').expect(401);
+    const res = await attempt('ghost@test.example', 'whatever pass', '203.0.113.9').expect(429);
+    expect(res.body.code).toBe('ACCOUNT_LOCKED');
+    const keys = await redis.keys(`${api.db.name}:login:*`);
+    expect(keys.join(' ')).not.toMatch(/ghost|test\.example/);
+  });
+
+  it('limits password changes like logins: a stolen session cannot guess the password', async () => {
+    const user = await createUser(api.sql);
+    const session = await login(api, user.email, user.password);
+    const change = (currentPassword: string) =>
+      api
+        .http()
+        .post('/api/v1/auth/password')
+        .set(session)
+        .send({ currentPassword, newPassword: 'Linden-Allee 42 im Herbst' });
+    for (let i = 0; i < 5; i++) await change(`wrong ${i}`).expect(422);
+    const locked = await change(user.password).expect(429);
+    expect(locked.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('auth: per-client rate limit on login', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startApi({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
   });
   afterAll(() => api.close());
 
-  it('answers 429 once an IP exceeds the limit, whatever the e-mail', async () => {
+  it('answers 429 with Retry-After once a client exceeds the limit, whatever the e-mail', async () => {
     for (let i = 0; i < 3; i++) {
       await api
         .http()
@@ -185,5 +216,20 @@ describe('auth: per-IP rate limit on login', () => {
       .send({ email: 'other@test.example', password: 'some password' })
       .expect(429);
     expect(res.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // Without a trusted proxy, X-Forwarded-For is no way around it.
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '198.51.100.77')
+      .send({ email: 'other@test.example', password: 'some password' })
+      .expect(429);
+    const reset = await api
+      .http()
+      .post('/api/v1/auth/password-reset/request')
+      .send({ email: 'other@test.example' })
+      .expect(429);
+    expect(reset.headers['retry-after']).toBeDefined();
   });
 });

@@ -31,7 +31,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   // Answers are per-user JSON; hashing every body for an ETag costs more than it saves.
   app.set('etag', false);
-  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  if (config.TRUST_PROXY !== false) app.set('trust proxy', config.TRUST_PROXY);
   app.use(cookieParser());
   app.use(refuseCrossSite);
   // Own JSON parser (the app is created with bodyParser: false) so malformed JSON gets its own code.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy';
 
 /**
  * Every environment variable Dachwerk reads, in one typed schema.
@@ -7,8 +8,6 @@ import { z } from 'zod';
 const postgresUrl = z
   .string({ required_error: 'is required' })
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
-
-const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -37,8 +36,21 @@ export const configSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   /** Login attempts per IP and minute before 429. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  /** Behind a reverse proxy, trust X-Forwarded-For for the client IP. */
-  TRUST_PROXY: boolean.default('false'),
+  /**
+   * Behind a reverse proxy: how many proxies are in front (a hop count), or their
+   * addresses/subnets; X-Forwarded-For is believed only that far. Never "true".
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if (typeof parsed === 'object' && 'error' in parsed) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   /** Outgoing mail (receipts, letters), e.g. smtp://user:pass@mail.example:587; unset = no e-mail. */
   SMTP_URL: z
     .string()

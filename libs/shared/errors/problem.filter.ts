@@ -149,6 +149,8 @@ export class ProblemFilter implements ExceptionFilter {
     const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)
       ?.retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    // Every 429 says when to come back, even one raised without a time.
+    else if (problem.status === 429) response.setHeader('Retry-After', '60');
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 }

@@ -13,6 +13,7 @@ import { MembershipFeeReceipts1765100000000 } from './1765100000000-membership-f
 import { Funding1765200000000 } from './1765200000000-funding';
 import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-overdrawn';
 import { AccountConsent1765400000000 } from './1765400000000-account-consent';
+import { LoginThrottleInRedis1765410000000 } from './1765410000000-login-throttle-in-redis';
 import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
 import { ChartSkr42Check1765810000000 } from './1765810000000-chart-skr42-check';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   Funding1765200000000,
   FundsNeverOverdrawn1765300000000,
   AccountConsent1765400000000,
+  LoginThrottleInRedis1765410000000,
   JobOutbox1765700000000,
   ChartGeldtransit1765800000000,
   ChartSkr42Check1765810000000,
