@@ -95,10 +95,17 @@ describe('roles and organisation scope', () => {
       .expect(409);
   });
 
-  it('guards the queue dashboard: 401 without session, 403 for non-admins, 200 for admins', async () => {
+  it('guards the queue dashboard: 401 without session, 403 for organisation admins, 200 for platform admins', async () => {
     await api.http().get('/admin/queues').expect(401);
     await api.http().get('/admin/queues').set(staff).expect(403);
-    const res = await api.http().get('/admin/queues').set(admin).expect(200);
+    // It shows and retries every organisation's jobs.
+    await api.http().get('/admin/queues').set(admin).expect(403);
+    await api.http().get('/admin/queues/api/queues').set(admin).expect(403);
+    const root = await createUser(api.sql, { isPlatformAdmin: true });
+    const platform = await login(api, root.email, root.password);
+    const res = await api.http().get('/admin/queues').set(platform).expect(200);
     expect(res.text).toMatch(/<html/i);
+    const queues = await api.http().get('/admin/queues/api/queues').set(platform).expect(200);
+    expect(queues.body.queues.length).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,9 @@ const postgresUrl = z
   .string({ required_error: 'is required' })
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 
-export const configSchema = z.object({
+const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const variables = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Connection of the application role (owns no table). */
@@ -65,7 +67,18 @@ export const configSchema = z.object({
     .optional(),
   /** Where generated documents (PDF, CSV) are stored. */
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+  /** OpenAPI at /docs and /docs-json; default: on, except with NODE_ENV=production. */
+  API_DOCS: boolean.optional(),
+  /** Queue dashboard at /admin/queues (platform admins); default: on, except in production. */
+  QUEUE_DASHBOARD: boolean.optional(),
 });
+
+/** The schema with the defaults that depend on other variables filled in. */
+export const configSchema = variables.transform((c) => ({
+  ...c,
+  API_DOCS: c.API_DOCS ?? c.NODE_ENV !== 'production',
+  QUEUE_DASHBOARD: c.QUEUE_DASHBOARD ?? c.NODE_ENV !== 'production',
+}));
 
 export type AppConfig = z.infer<typeof configSchema>;
 
