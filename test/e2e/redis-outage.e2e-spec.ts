@@ -58,7 +58,7 @@ describe('Redis outage', () => {
     await waitFor(async () => /Consuming /.test(worker.output()));
     // The demo's own jobs (letters, receipts) are done before the outage starts.
     await waitFor(async () => (await openOutbox()).length === 0, 60_000);
-  });
+  }, 180_000);
   afterAll(async () => {
     await stopProcess(worker.child, 'SIGKILL');
     await api.close();
