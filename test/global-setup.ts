@@ -1,8 +1,6 @@
 // globalSetup runs outside the projects, so their moduleNameMapper does not apply here.
 import 'tsconfig-paths/register';
 import { ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   ensureRedisInstalled,
@@ -13,6 +11,7 @@ import {
   runMigrations,
   startPostgres,
   startRedisChild,
+  tempDirForPostgres,
 } from '@dachwerk/shared';
 import { TEMPLATE_DATABASE } from '@dachwerk/testing';
 import { ensureChromiumInstalled } from './support/chromium';
@@ -22,8 +21,8 @@ import { ensureChromiumInstalled } from './support/chromium';
  * and a migrated template database that each test file clones.
  */
 export default async function globalSetup(): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dachwerk-test-'));
-  await chmod(dir, 0o755); // as root, Postgres runs as user postgres and must reach its data dir
+  // As root, Postgres runs as user postgres and must reach its data dir.
+  const dir = await tempDirForPostgres('dachwerk-test-');
   const pgPort = await freePort();
   const redisPort = await freePort();
   const postgres = { dataDir: path.join(dir, 'postgres'), port: pgPort };

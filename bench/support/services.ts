@@ -1,5 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import {
@@ -14,6 +13,7 @@ import {
   startRedisChild,
   stopPostgres,
   superuserUrl,
+  tempDirForPostgres,
 } from '@dachwerk/shared';
 
 export interface BenchServices {
@@ -24,8 +24,7 @@ export interface BenchServices {
 
 /** Throwaway Postgres (durable settings, as in production) and Redis for one bench run. */
 export async function startBenchServices(): Promise<BenchServices> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dachwerk-bench-'));
-  await chmod(dir, 0o755);
+  const dir = await tempDirForPostgres('dachwerk-bench-');
   const pgPort = await freePort();
   const redisPort = await freePort();
   const postgres = { dataDir: path.join(dir, 'postgres'), port: pgPort };

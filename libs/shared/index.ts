@@ -28,6 +28,7 @@ export * from './scope/actor';
 export * from './scope/actor.decorators';
 export * from './sepa/creditor-id';
 export * from './local-services/postgres-server';
+export * from './local-services/postgres-access';
 export * from './local-services/redis-server';
 export * from './local-services/free-port';
 export * from './local-services/local-env';

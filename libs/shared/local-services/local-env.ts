@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { placeForPostgres } from './postgres-access';
 import {
   APP_ROLE,
   ensureRolesAndDatabase,
@@ -32,9 +33,18 @@ export interface ServiceUrls {
   REDIS_URL: string;
 }
 
-export function localServers(root: string): { postgres: PostgresServer; redis: RedisServer } {
+/**
+ * Data under .data/ of the checkout — or, when the user Postgres runs as cannot enter the
+ * checkout (root's mode-700 home), under /var/lib/dachwerk (see postgres-access.ts).
+ */
+export async function localServers(
+  root: string,
+): Promise<{ postgres: PostgresServer; redis: RedisServer }> {
   return {
-    postgres: { dataDir: path.join(root, '.data', 'postgres'), port: LOCAL_PG_PORT },
+    postgres: {
+      dataDir: await placeForPostgres(path.join(root, '.data', 'postgres'), 'postgres-data'),
+      port: LOCAL_PG_PORT,
+    },
     redis: { dir: path.join(root, '.data', 'redis'), port: LOCAL_REDIS_PORT },
   };
 }
@@ -56,7 +66,7 @@ export async function localServicesUp(
   root: string,
   log: (line: string) => void,
 ): Promise<ServiceUrls> {
-  const servers = localServers(root);
+  const servers = await localServers(root);
   if (!process.env.DATABASE_URL) {
     log(`Postgres: starting on 127.0.0.1:${LOCAL_PG_PORT} (data in ${servers.postgres.dataDir})`);
     await startPostgres(servers.postgres);
@@ -75,7 +85,7 @@ export async function localServicesUp(
 }
 
 export async function localServicesDown(root: string): Promise<void> {
-  const servers = localServers(root);
+  const servers = await localServers(root);
   await stopPostgres(servers.postgres);
   await stopRedisDaemon(servers.redis);
 }
@@ -83,7 +93,7 @@ export async function localServicesDown(root: string): Promise<void> {
 export async function localServicesStatus(
   root: string,
 ): Promise<{ postgres: boolean; redis: boolean }> {
-  const servers = localServers(root);
+  const servers = await localServers(root);
   return {
     postgres: await isPostgresRunning(servers.postgres),
     redis: await isRedisRunning(servers.redis),

