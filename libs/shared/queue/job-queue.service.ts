@@ -7,7 +7,8 @@ import type { AppConfig } from '../config/config.schema';
 import { JOBS, JobName, JobPayloads, QUEUE_NAMES } from './job-registry';
 import { createProducerConnection } from './redis-connection';
 
-const JOB_DEFAULTS: JobsOptions = {
+/** Options of every job: five attempts with exponential back-off (1, 2, 4, 8 s). */
+export const JOB_OPTIONS: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
@@ -85,7 +86,7 @@ export class JobQueue implements OnApplicationShutdown {
             batch.map((job) => ({
               name: job.name,
               data: job.payload,
-              opts: { ...JOB_DEFAULTS, jobId: job.jobId },
+              opts: { ...JOB_OPTIONS, jobId: job.jobId },
             })),
           ),
         ),
@@ -107,7 +108,7 @@ export class JobQueue implements OnApplicationShutdown {
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
       await existing.remove();
     }
-    await queue.add(name, payload, { ...JOB_DEFAULTS, jobId });
+    await queue.add(name, payload, { ...JOB_OPTIONS, jobId });
   }
 
   /** Redis is connected; commands will not fail for want of a connection. */
