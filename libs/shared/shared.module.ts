@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
-import { DocumentsModule } from './documents/document-store';
+import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mailer';
 import { ClockModule } from './dates/clock';
 

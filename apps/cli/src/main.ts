@@ -4,7 +4,9 @@ import { createInterface } from 'node:readline';
 import { NestFactory } from '@nestjs/core';
 import { AdminBootstrapService } from '@dachwerk/auth';
 import {
+  DocumentVerifier,
   DomainError,
+  type DocumentVerification,
   localServicesDown,
   localServicesStatus,
   localServicesUp,
@@ -26,6 +28,9 @@ const USAGE = `Dachwerk operator commands
   create-admin --email E --name N
                                 create a platform administrator; the password is read
                                 from ADMIN_PASSWORD or asked for
+  verify-documents [--json]     check every document Postgres records against the
+                                document store (present, SHA-256 as recorded); exit
+                                code 0 = all intact, 1 = problems (listed)
   demo                          everything \`npm run demo\` does
 `;
 
@@ -75,10 +80,26 @@ async function services(action: string | undefined): Promise<void> {
   }
 }
 
+function describeVerification(report: DocumentVerification): string {
+  const count = (problem: string) => report.problems.filter((p) => p.problem === problem).length;
+  return [
+    `Checked ${report.checked} documents: ${report.ok} intact, ${count('missing')} missing, ${count('altered')} altered, ${count('unreadable')} unreadable.`,
+    ...report.problems.map(
+      (p) =>
+        `  ${p.problem}  ${p.path}  (${p.owner} ${p.ownerId})${p.detail ? `: ${p.detail}` : ''}`,
+    ),
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
   });
   const [command, ...rest] = positionals;
   switch (command) {
@@ -114,6 +135,17 @@ async function main(): Promise<void> {
       } finally {
         await app.close();
       }
+      return;
+    }
+    case 'verify-documents': {
+      Object.assign(process.env, serviceUrls());
+      const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+      const report = await app
+        .get(DocumentVerifier)
+        .verify()
+        .finally(() => app.close());
+      out(values.json ? JSON.stringify(report, null, 2) : describeVerification(report));
+      if (report.problems.length) process.exitCode = 1;
       return;
     }
     case 'demo':

@@ -65,12 +65,30 @@ const variables = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
     .optional(),
-  /** Where generated documents (PDF, CSV) are stored. */
+  /** Where documents (generated PDFs, SEPA files, uploads) are kept: a local directory or an S3 bucket. */
+  DOCUMENTS_STORE: z.enum(['local', 's3']).default('local'),
+  /** The directory of DOCUMENTS_STORE=local. */
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
   /** OpenAPI at /docs and /docs-json; default: on, except with NODE_ENV=production. */
   API_DOCS: boolean.optional(),
   /** Queue dashboard at /admin/queues (platform admins); default: on, except in production. */
   QUEUE_DASHBOARD: boolean.optional(),
+  /** DOCUMENTS_STORE=s3: bucket (required), key prefix, endpoint of a non-AWS store, region. */
+  DOCUMENTS_S3_BUCKET: z.string().min(3).max(63).optional(),
+  DOCUMENTS_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, "empty, or segments of A-Za-z0-9._- each ending in '/'")
+    .default(''),
+  DOCUMENTS_S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .optional(),
+  DOCUMENTS_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Unset: the AWS SDK's default credential chain (AWS_* variables, instance role). */
+  DOCUMENTS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  DOCUMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key), which most non-AWS stores need. */
+  DOCUMENTS_S3_FORCE_PATH_STYLE: boolean.default('false'),
 });
 
 /** The schema with the defaults that depend on other variables filled in. */
@@ -89,6 +107,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   const result = configSchema.safeParse(env);
   if (result.success && result.data.SMTP_URL && !result.data.SMTP_FROM) {
     throw new ConfigError('Invalid configuration:\n  SMTP_FROM: is required when SMTP_URL is set');
+  }
+  if (result.success && result.data.DOCUMENTS_STORE === 's3' && !result.data.DOCUMENTS_S3_BUCKET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DOCUMENTS_S3_BUCKET: is required when DOCUMENTS_STORE is s3',
+    );
   }
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -1,71 +1,68 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Global, Inject, Injectable, Module } from '@nestjs/common';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/config.schema';
 
 export interface StoredDocument {
   path: string;
   sha256: Buffer;
 }
 
-/**
- * Generated files (receipts, letters, exports), in a local directory for now and
- * S3-compatible storage later. Writes are atomic (temp file + rename) and a stored path
- * is never overwritten with other content: Postgres keeps each file's SHA-256.
- */
-@Injectable()
-export class DocumentStore {
-  private readonly root: string;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.root = path.resolve(config.DOCUMENTS_DIR);
-  }
-
-  /**
-   * Temp files live in `<root>/.tmp/`, named after the document: a writer killed
-   * mid-write leaves its temp there, and the next write of the same document removes it
-   * — by listing a directory that holds only writes in flight, not the thousands of
-   * finished files next to the target.
-   */
-  async put(relativePath: string, content: Buffer): Promise<StoredDocument> {
-    const target = this.resolve(relativePath);
-    const tempDir = path.join(this.root, '.tmp');
-    await mkdir(path.dirname(target), { recursive: true });
-    await mkdir(tempDir, { recursive: true });
-    const key = createHash('sha1').update(relativePath).digest('hex');
-    const temp = path.join(tempDir, `${key}.${process.pid}.${Date.now()}.tmp`);
-    await writeFile(temp, content, { flag: 'wx' });
-    await rename(temp, target);
-    await this.removeLeftovers(tempDir, `${key}.`);
-    return { path: relativePath, sha256: createHash('sha256').update(content).digest() };
-  }
-
-  async get(relativePath: string, expectedSha256?: Buffer): Promise<Buffer> {
-    const content = await readFile(this.resolve(relativePath));
-    if (expectedSha256 && !createHash('sha256').update(content).digest().equals(expectedSha256)) {
-      throw new Error(`Document ${relativePath} does not match its recorded SHA-256`);
-    }
-    return content;
-  }
-
-  /** Temp files of earlier attempts at the same document (a writer killed mid-write). */
-  private async removeLeftovers(tempDir: string, prefix: string): Promise<void> {
-    for (const name of await readdir(tempDir)) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp'))
-        await unlink(path.join(tempDir, name)).catch(() => undefined);
-    }
-  }
-
-  private resolve(relativePath: string): string {
-    const target = path.resolve(this.root, relativePath);
-    if (!target.startsWith(this.root + path.sep))
-      throw new Error(`Invalid document path ${relativePath}`);
-    return target;
+/** The store has no file under this path (lost, or never written there). */
+export class DocumentMissingError extends Error {
+  constructor(readonly documentPath: string) {
+    super(`Document ${documentPath} is missing from the document store`);
   }
 }
 
-@Global()
-@Module({ providers: [DocumentStore], exports: [DocumentStore] })
-export class DocumentsModule {}
+/** The file under this path is not the one whose SHA-256 Postgres recorded. */
+export class DocumentAlteredError extends Error {
+  constructor(readonly documentPath: string) {
+    super(`Document ${documentPath} does not match its recorded SHA-256`);
+  }
+}
+
+/**
+ * Generated and uploaded files (receipts, letters, SEPA files, proofs): where they live
+ * is configuration (DOCUMENTS_STORE) — a local directory, or an S3-compatible bucket that
+ * every replica shares. Postgres keeps each file's path and SHA-256; a stored path is
+ * never overwritten with other content, and a write is whole or absent.
+ *
+ * Paths are relative, '/'-separated, without '..' (see documentPath()).
+ */
+export abstract class DocumentStore {
+  /** Stores `content` under `relativePath`; whole or not at all. */
+  abstract put(relativePath: string, content: Buffer): Promise<StoredDocument>;
+
+  /** The content; DocumentMissingError when there is none. */
+  protected abstract read(relativePath: string): Promise<Buffer>;
+
+  /** Every stored path (for operators: restore checks, orphans); order unspecified. */
+  abstract list(): AsyncIterable<string>;
+
+  /** Releases connections (an S3 client's sockets would keep a CLI process alive). */
+  close(): void {}
+
+  /** The content, checked against `expectedSha256` when given (DocumentAlteredError). */
+  async get(relativePath: string, expectedSha256?: Buffer): Promise<Buffer> {
+    const content = await this.read(documentPath(relativePath));
+    if (expectedSha256 && !sha256(content).equals(expectedSha256))
+      throw new DocumentAlteredError(relativePath);
+    return content;
+  }
+}
+
+export function sha256(content: Buffer): Buffer {
+  return createHash('sha256').update(content).digest();
+}
+
+/** A path no store can resolve outside its root: relative, no '.', '..' or empty segments. */
+export function documentPath(relativePath: string): string {
+  const segments = relativePath.split('/');
+  if (
+    relativePath.length === 0 ||
+    relativePath.length > 1024 ||
+    segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\')) ||
+    // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+    /[\u0000-\u001f]/.test(relativePath)
+  )
+    throw new Error(`Invalid document path ${JSON.stringify(relativePath)}`);
+  return relativePath;
+}

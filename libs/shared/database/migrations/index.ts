@@ -15,6 +15,7 @@ import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-ov
 import { AccountConsent1765400000000 } from './1765400000000-account-consent';
 import { LoginThrottleInRedis1765410000000 } from './1765410000000-login-throttle-in-redis';
 import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
+import { StoredDocuments1765700000001 } from './1765700000001-stored-documents';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
 import { ChartSkr42Check1765810000000 } from './1765810000000-chart-skr42-check';
 import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   AccountConsent1765400000000,
   LoginThrottleInRedis1765410000000,
   JobOutbox1765700000000,
+  StoredDocuments1765700000001,
   ChartGeldtransit1765800000000,
   ChartSkr42Check1765810000000,
   BankStatementFacts1765900000000,
