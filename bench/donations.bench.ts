@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@dachwerk/audit';
 import { DonationImportsService, DonationsModule } from '@dachwerk/donations';
-import { LedgerModule, LedgerService } from '@dachwerk/ledger';
-import { SharedModule, type Actor } from '@dachwerk/shared';
-import { createOrganisation, createUser } from '@dachwerk/testing';
+import { LedgerModule } from '@dachwerk/ledger';
+import { SharedModule } from '@dachwerk/shared';
+import { benchOrganisation } from './support/organisation';
 import { report } from './support/report';
 import type { BenchServices } from './support/services';
 
@@ -20,19 +20,7 @@ export async function benchDonationImport(services: BenchServices): Promise<void
   });
   try {
     const db = app.get(DataSource);
-    const orgId = (await createOrganisation(db)).id;
-    const user = await createUser(db, { roles: { [orgId]: ['treasurer'] } });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      name: 'b',
-      isPlatformAdmin: false,
-      roles: { [orgId]: ['treasurer'] },
-      initiativeIds: {},
-    };
-    const ledger = app.get(LedgerService);
-    await ledger.installChart(actor, orgId);
-    await ledger.createFiscalYear(actor, orgId, '2026-01-01');
+    const { orgId, actor } = await benchOrganisation(app);
     await db.query(
       `INSERT INTO initiatives (organisation_id, name, purpose, tax_purpose, cost_centre, status, agreement_signed_on, fee_basis_points)
        VALUES ($1, 'Gemeinschaftsgarten', 'Garten für alle', 'Umweltschutz', 'INI-GARTEN', 'active', '2025-01-01', 500)`,

@@ -6,9 +6,9 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@dachwerk/audit';
 import { DonationImportsService, DonationsModule, ReceiptRunsService } from '@dachwerk/donations';
-import { LedgerModule, LedgerService } from '@dachwerk/ledger';
-import { SharedModule, type Actor } from '@dachwerk/shared';
-import { createOrganisation, createUser } from '@dachwerk/testing';
+import { LedgerModule } from '@dachwerk/ledger';
+import { SharedModule } from '@dachwerk/shared';
+import { benchOrganisation } from './support/organisation';
 import { report } from './support/report';
 import type { BenchServices } from './support/services';
 
@@ -25,24 +25,7 @@ export async function benchReceiptRun(services: BenchServices): Promise<void> {
   const workers: ChildProcess[] = [];
   try {
     const db = app.get(DataSource);
-    const orgId = (await createOrganisation(db)).id;
-    const user = await createUser(db, { roles: { [orgId]: ['treasurer'] } });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      name: 'b',
-      isPlatformAdmin: false,
-      roles: { [orgId]: ['treasurer'] },
-      initiativeIds: {},
-    };
-    await db.query(`UPDATE organisations SET purposes = '{"der Kultur"}' WHERE id = $1`, [orgId]);
-    await db.query(
-      `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office) VALUES ($1, 'feststellung_60a', '2025-06-16', 'FA')`,
-      [orgId],
-    );
-    const ledger = app.get(LedgerService);
-    await ledger.installChart(actor, orgId);
-    await ledger.createFiscalYear(actor, orgId, '2026-01-01');
+    const { orgId, actor } = await benchOrganisation(app, { receipts: true });
     const donors = Number(process.env.BENCH_RUN_DONORS ?? 10_000);
     const lines = ['Datum;Betrag;Vorname;Nachname;Straße;PLZ;Ort;Kanal;Zweckbindung;Kostenstelle'];
     for (let i = 0; i < donors * 2; i++) {

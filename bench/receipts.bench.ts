@@ -11,9 +11,9 @@ import {
   renderReceiptPdf,
   type ReceiptContent,
 } from '@dachwerk/donations';
-import { LedgerModule, LedgerService } from '@dachwerk/ledger';
+import { LedgerModule } from '@dachwerk/ledger';
 import { JobQueue, SharedModule, type Actor } from '@dachwerk/shared';
-import { createOrganisation, createUser } from '@dachwerk/testing';
+import { benchOrganisation } from './support/organisation';
 import { spawn, ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { report } from './support/report';
@@ -176,28 +176,11 @@ export async function benchReceipts(services: BenchServices): Promise<void> {
   try {
     const db = app.get(DataSource);
     const receipts = app.get(ReceiptsService);
-    const orgId = (await createOrganisation(db)).id;
-    const user = await createUser(db, { roles: { [orgId]: ['treasurer'] } });
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      name: 'b',
-      isPlatformAdmin: false,
-      roles: { [orgId]: ['treasurer'] },
-      initiativeIds: {},
-    };
-    await db.query(`UPDATE organisations SET purposes = '{"der Kultur"}' WHERE id = $1`, [orgId]);
-    await db.query(
-      `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office) VALUES ($1, 'feststellung_60a', '2025-06-16', 'FA')`,
-      [orgId],
-    );
+    const { orgId, actor } = await benchOrganisation(app, { receipts: true });
     const [{ id: donorId }] = await db.query<{ id: string }[]>(
       `INSERT INTO donors (organisation_id, kind, last_name, street, postal_code, city) VALUES ($1, 'person', 'Bench', 'Weg 1', '70173', 'Stuttgart') RETURNING id`,
       [orgId],
     );
-    const ledger = app.get(LedgerService);
-    await ledger.installChart(actor, orgId);
-    await ledger.createFiscalYear(actor, orgId, '2026-01-01');
     const donations = app.get(DonationsService);
     const count = Number(process.env.BENCH_RECEIPTS ?? 600);
     for (let i = 0; i < count * 2; i++) {

@@ -1,5 +1,6 @@
 import { benchAuthMe } from './auth-me.bench';
 import { benchDonationImport } from './donations.bench';
+import { benchFaults } from './faults.bench';
 import { benchFunding } from './funding.bench';
 import { benchLedger } from './ledger.bench';
 import { benchMembership } from './membership.bench';
@@ -15,9 +16,12 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Dachwerk benchmarks — node ${process.version}, ${new Date().toISOString()}\n\n`,
   );
+  const only = process.argv[2];
+  // On a Postgres and Redis of its own: it stops and restarts them.
+  if (!only || only === 'faults') await benchFaults();
+  if (only === 'faults') return;
   const services = await startBenchServices();
   try {
-    const only = process.argv[2];
     if (!only || only === 'auth') await benchAuthMe(services);
     if (!only || only === 'ledger') await benchLedger(services);
     if (!only || only === 'receipts') await benchReceipts(services);
