@@ -57,15 +57,15 @@ describe('Postgres restart', () => {
     api = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     api.stdout?.on('data', (d: Buffer) => (apiOutput += d.toString()));
     api.stderr?.on('data', (d: Buffer) => (apiOutput += d.toString()));
-    worker = spawnWorker(env);
+    worker = spawnWorker({ ...env, LOG_LEVEL: 'info' }); // 'Consuming …' is an info line
     base = `http://127.0.0.1:${port}/api/v1`;
     await waitFor(
       async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok,
-      30_000,
+      120_000, // a loaded 2-core machine
     ).catch((error: Error) => {
       throw new Error(`${error.message}; API said: ${apiOutput}`);
     });
-    await waitFor(async () => /Consuming /.test(worker.output()), 30_000);
+    await waitFor(async () => /Consuming /.test(worker.output()), 120_000);
 
     const sql = await new DataSource({ type: 'postgres', url: appUrl }).initialize();
     const user = await createUser(sql);
@@ -80,7 +80,7 @@ describe('Postgres restart', () => {
       connection: { url: process.env.REDIS_URL },
       prefix: env.QUEUE_PREFIX,
     });
-  });
+  }, 300_000);
   afterAll(async () => {
     await queue?.close();
     await stopProcess(worker.child);
@@ -133,5 +133,5 @@ describe('Postgres restart', () => {
     expect(api.exitCode).toBeNull();
     expect(worker.child.exitCode).toBeNull();
     expect(apiOutput).not.toMatch(/INTERNAL_ERROR|Unexpected error/);
-  });
+  }, 240_000);
 });
