@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DomainError, germanAmount } from '@dachwerk/shared';
+import { DomainError, germanAmount, isWithinAmountLimit } from '@dachwerk/shared';
 
 export const CAMT_VERSIONS = ['camt.053.001.02', 'camt.053.001.04', 'camt.053.001.08'] as const;
 export type CamtVersion = (typeof CAMT_VERSIONS)[number];
@@ -77,13 +77,14 @@ const parser = new XMLParser({
   isArray: (name) => ARRAYS.has(name),
 });
 
-/** A decimal amount as in ISO 20022 ("1234.5") to integer cents, exactly. */
+/** A decimal amount as in ISO 20022 ("1234.5") to integer cents, exactly, within the amount limit. */
 export function amountToCents(text: string): number | undefined {
   const m = /^(\d{1,13})(?:\.(\d{1,5}))?$/.exec(text.trim());
   if (!m) return undefined;
   const fraction = (m[2] ?? '').padEnd(5, '0');
   if (Number(fraction.slice(2)) !== 0) return undefined;
-  return Number(m[1]) * 100 + Number(fraction.slice(0, 2));
+  const cents = Number(m[1]) * 100 + Number(fraction.slice(0, 2));
+  return isWithinAmountLimit(cents) ? cents : undefined;
 }
 
 const at = (node: unknown, ...path: string[]): unknown => {

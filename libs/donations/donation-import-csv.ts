@@ -1,4 +1,5 @@
 import {
+  AMOUNT_HINT,
   CsvEncodingError,
   parseDayInput,
   parseEuroToCents,
@@ -156,8 +157,7 @@ export function parseDonationImport(
     if (!receivedOn) fail('date', 'isDate', 'must be a date (TT.MM.JJJJ or JJJJ-MM-TT)');
     else if (receivedOn > today) fail('date', 'notInFuture', 'must not lie in the future');
     const amount = parseEuroToCents(get('amount'));
-    if (amount === undefined)
-      fail('amount', 'isAmount', 'must be an amount in euros, e.g. 1.234,56');
+    if (amount === undefined) fail('amount', 'isAmount', AMOUNT_HINT);
     else if (amount <= 0) fail('amount', 'positive', 'must be greater than zero');
     const channel = CHANNELS[get('channel').toLowerCase()];
     if (!channel) fail('channel', 'isIn', 'must be Überweisung, Bar, Lastschrift or Online');

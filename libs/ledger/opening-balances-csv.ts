@@ -1,4 +1,10 @@
-import { CsvEncodingError, parseEuroToCents, readCsv, type FieldError } from '@dachwerk/shared';
+import {
+  AMOUNT_HINT,
+  CsvEncodingError,
+  parseEuroToCents,
+  readCsv,
+  type FieldError,
+} from '@dachwerk/shared';
 import type { Side } from './ledger.types';
 
 export interface CsvLineError extends FieldError {
@@ -91,7 +97,7 @@ export function parseOpeningBalancesCsv(file: Buffer): {
           line: row.line,
           field: side,
           rule: 'isAmount',
-          message: 'must be an amount in euros, e.g. 1.234,56',
+          message: AMOUNT_HINT,
         });
         return 0;
       }

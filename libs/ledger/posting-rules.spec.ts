@@ -44,6 +44,21 @@ describe('posting rules', () => {
         lines: [{ ...entry.lines[0], amountCents: 0.5 }, entry.lines[2]],
       }),
     ).toThrow(expect.objectContaining({ code: 'AMOUNT_NOT_POSITIVE' }));
+    const huge = 2 ** 52;
+    expect(() =>
+      checkEntryShape({
+        ...entry,
+        lines: [
+          { ...entry.lines[0], amountCents: huge },
+          { ...entry.lines[2], amountCents: huge },
+        ],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'AMOUNT_TOO_LARGE',
+        details: expect.objectContaining({ field: 'lines.0.amountCents' }),
+      }),
+    );
   });
 
   const vat19 = { rateBasisPoints: 1900, taxAccount: 38060 };

@@ -1,4 +1,4 @@
-import { DomainError } from '@dachwerk/shared';
+import { DomainError, germanAmount, isWithinAmountLimit, MAX_AMOUNT_CENTS } from '@dachwerk/shared';
 import type { Account, AutomaticVat, PostingInput, Side, Sphere } from './ledger.types';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -80,6 +80,13 @@ export function checkEntryShape(input: PostingInput, index = 0): number {
           ...at(`lines.${i}.amountCents`),
           amountCents: line.amountCents,
         },
+      );
+    }
+    if (!isWithinAmountLimit(line.amountCents)) {
+      throw new DomainError(
+        'AMOUNT_TOO_LARGE',
+        `A line carries at most ${germanAmount(MAX_AMOUNT_CENTS)}`,
+        { ...at(`lines.${i}.amountCents`), amountCents: line.amountCents },
       );
     }
     if (line.side === 'debit') debit += line.amountCents;

@@ -41,6 +41,8 @@ export * from './database/prepared-query';
 export * from './http/stream-sink';
 export * from './database/uuid-v7';
 export * from './money/parse-amount';
+export * from './money/amount-limit';
+export * from './money/is-amount-cents';
 export * from './idempotency/idempotency';
 export * from './money/german-words';
 export * from './documents/document-store';

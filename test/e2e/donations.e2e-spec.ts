@@ -1,3 +1,4 @@
+import { MAX_AMOUNT_CENTS } from '@dachwerk/shared';
 import { createOrganisation, createUser } from '@dachwerk/testing';
 import { login, startApi, TestApi } from '../support/api';
 
@@ -197,6 +198,43 @@ describe('donors and donations over HTTP', () => {
       expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
     }
     expect([await count('donations'), await count('journal_entries')]).toEqual(before);
+  });
+
+  it('keeps every amount within the limit, so the totals of a year never overflow', async () => {
+    const { body: d } = await api
+      .http()
+      .post(`${base}/donors`)
+      .set(staff)
+      .send(donor({ lastName: 'Großspender' }))
+      .expect(201);
+    for (const receivedOn of ['2026-04-01', '2026-04-02']) {
+      const refused = await api
+        .http()
+        .post(`${base}/donations`)
+        .set(treasurer)
+        .send(money(d.id, { amountCents: 2 ** 53 - 1, receivedOn }))
+        .expect(400);
+      expect(refused.body.errors).toMatchObject([{ field: 'amountCents', rule: 'max' }]);
+      await api
+        .http()
+        .post(`${base}/donations`)
+        .set(treasurer)
+        .send(money(d.id, { amountCents: MAX_AMOUNT_CENTS, receivedOn }))
+        .expect(201);
+    }
+    const balance = await api
+      .http()
+      .get(`${base}/ledger/trial-balance?from=2026-01-01&to=2026-12-31`)
+      .set(treasurer)
+      .expect(200);
+    expect(JSON.stringify(balance.body)).toContain(String(2 * MAX_AMOUNT_CENTS));
+    // Behind the validators, the database holds the same limit.
+    await expect(
+      api.sql.query(`UPDATE donations SET amount_cents = $1 WHERE donor_id = $2`, [
+        MAX_AMOUNT_CENTS + 1,
+        d.id,
+      ]),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'donations_amount_cents_check_limit' });
   });
 
   it('books in-kind donations and expense waivers on their accounts', async () => {

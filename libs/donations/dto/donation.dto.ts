@@ -4,19 +4,17 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIban, NormaliseBankCode, PageDto, PageQueryDto } from '@dachwerk/shared';
+import { IsIban, NormaliseBankCode, PageDto, PageQueryDto, IsAmountCents } from '@dachwerk/shared';
 import {
   DONATION_KINDS,
   MONEY_CHANNELS,
@@ -120,8 +118,7 @@ export class InKindDto {
   condition?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsAmountCents()
   purchasePriceCents?: number;
   @ApiProperty({ example: 'Marktwert laut Vergleichsangeboten' })
   @IsString()
@@ -151,7 +148,7 @@ export class CreateDonationDto {
   channel?: MoneyChannel;
   @ApiProperty({ example: '2026-05-04' }) @IsISO8601(DATE) receivedOn: string;
   // No @Min: zero or negative is a rule (AMOUNT_NOT_POSITIVE), not a type error.
-  @ApiProperty({ example: 12000 }) @IsInt() @Max(Number.MAX_SAFE_INTEGER) amountCents: number;
+  @ApiProperty({ example: 12000 }) @IsAmountCents() amountCents: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) purpose?: string;
   @ApiProperty({ enum: ['general', 'purpose', 'initiative'] })
   @IsIn(['general', 'purpose', 'initiative'])

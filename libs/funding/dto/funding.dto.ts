@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsBic, IsIban, NormaliseBankCode, PageQueryDto } from '@dachwerk/shared';
+import { IsBic, IsIban, NormaliseBankCode, PageQueryDto, IsAmountCents } from '@dachwerk/shared';
 
 const DATE = { strict: true, strictSeparator: true };
 const MONEY = { max: 1_000_000_000 };
@@ -36,7 +36,7 @@ export class FundQueryDto extends PageQueryDto {
 }
 
 export class FundInflowDto {
-  @ApiProperty() @IsInt() @Min(1) @Max(MONEY.max) amountCents: number;
+  @ApiProperty() @IsAmountCents({ min: 1, max: MONEY.max }) amountCents: number;
   @ApiProperty() @IsISO8601(DATE) receivedOn: string;
   @ApiProperty({ example: 'Stiftung Bürgersinn' })
   @IsString()
@@ -59,7 +59,7 @@ export class YearlyFeeDto {
 export class FundTransferDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() fromInitiativeId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() toInitiativeId: string;
-  @ApiProperty() @IsInt() @Min(1) @Max(MONEY.max) amountCents: number;
+  @ApiProperty() @IsAmountCents({ min: 1, max: MONEY.max }) amountCents: number;
   @ApiProperty({ example: 'VS-2026-14', description: 'The board resolution' })
   @IsString()
   @MinLength(3)
@@ -84,7 +84,7 @@ export class CreateProgrammeDto {
     message: 'costCentre must be 1 to 36 letters, digits, _ or -',
   })
   costCentre: string;
-  @ApiProperty() @IsInt() @Min(1) @Max(MONEY.max) budgetCents: number;
+  @ApiProperty() @IsAmountCents({ min: 1, max: MONEY.max }) budgetCents: number;
   @ApiProperty() @IsISO8601(DATE) startsOn: string;
   @ApiProperty() @IsISO8601(DATE) endsOn: string;
   @ApiProperty({ type: [String], example: ['Sachkosten', 'Honorare', 'Miete'] })
@@ -123,7 +123,7 @@ export class CreateProgrammeDto {
 export class CostLineDto {
   @ApiProperty({ example: 'Sachkosten' }) @IsString() @MinLength(1) @MaxLength(60) category: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) description: string;
-  @ApiProperty() @IsInt() @Min(1) @Max(MONEY.max) amountCents: number;
+  @ApiProperty() @IsAmountCents({ min: 1, max: MONEY.max }) amountCents: number;
 }
 
 export class CreateApplicationDto {
@@ -132,15 +132,11 @@ export class CreateApplicationDto {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(200) title: string;
   @ApiProperty() @IsString() @MinLength(10) @MaxLength(10_000) description: string;
   @ApiProperty({ description: 'What the applicant asks for' })
-  @IsInt()
-  @Min(1)
-  @Max(MONEY.max)
+  @IsAmountCents({ min: 1, max: MONEY.max })
   requestedCents: number;
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MONEY.max)
+  @IsAmountCents({ min: 0, max: MONEY.max })
   ownShareCents?: number;
   @ApiProperty({ type: [CostLineDto] })
   @ValidateNested({ each: true })
@@ -178,9 +174,7 @@ export class DecisionDto {
     description: 'kind=approve: the amount granted (may be lower than requested)',
   })
   @ValidateIf((o: DecisionDto) => o.kind === 'approve')
-  @IsInt()
-  @Min(1)
-  @Max(MONEY.max)
+  @IsAmountCents({ min: 1, max: MONEY.max })
   amountCents?: number;
   @ApiPropertyOptional({ example: 'VS-2026-14', description: 'kind=approve: the board resolution' })
   @ValidateIf((o: DecisionDto) => o.kind === 'approve')
@@ -215,7 +209,7 @@ export class CreateExpenseClaimDto {
   @IsIn(['reimbursement', 'invoice', 'grant_to_body'])
   kind: 'reimbursement' | 'invoice' | 'grant_to_body';
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) description: string;
-  @ApiProperty() @IsInt() @Min(1) @Max(MONEY.max) amountCents: number;
+  @ApiProperty() @IsAmountCents({ min: 1, max: MONEY.max }) amountCents: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(70) payeeName: string;
   @ApiProperty() @NormaliseBankCode() @IsIban() payeeIban: string;
   @ApiPropertyOptional() @IsOptional() @NormaliseBankCode() @IsBic() payeeBic?: string;

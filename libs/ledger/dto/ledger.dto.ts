@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageDto, PageQueryDto } from '@dachwerk/shared';
+import { PageDto, PageQueryDto, IsAmountCents } from '@dachwerk/shared';
 import { ACCOUNT_TYPES, SPHERES, type AccountType, type Side, type Sphere } from '../ledger.types';
 
 const DATE = { strict: true, strictSeparator: true };
@@ -36,8 +36,7 @@ export class LineDto {
 
   // No @Min here: a zero or negative amount is a booking rule (AMOUNT_NOT_POSITIVE), not a type error.
   @ApiProperty({ example: 12000, description: 'Positive whole cents' })
-  @IsInt()
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IsAmountCents()
   amountCents: number;
 
   @ApiPropertyOptional({
@@ -275,7 +274,7 @@ export class CloseYearResponseDto {
 export class OpeningBalanceLineDto {
   @ApiProperty() @IsInt() @Min(1) @Max(99999999) account: number;
   @ApiProperty({ enum: ['debit', 'credit'] }) @IsIn(['debit', 'credit']) side: Side;
-  @ApiProperty() @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) amountCents: number;
+  @ApiProperty() @IsAmountCents({ min: 1 }) amountCents: number;
 }
 
 export class OpeningBalancesDto {

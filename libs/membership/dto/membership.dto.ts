@@ -19,7 +19,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsBic, IsIban, NormaliseBankCode, PageDto, PageQueryDto } from '@dachwerk/shared';
+import {
+  IsBic,
+  IsIban,
+  NormaliseBankCode,
+  PageDto,
+  PageQueryDto,
+  IsAmountCents,
+} from '@dachwerk/shared';
 
 const DATE = { strict: true, strictSeparator: true };
 const FORMS = ['organisation', 'initiative', 'project', 'individual'] as const;
@@ -28,18 +35,14 @@ const STATUSES = ['active', 'left', 'excluded', 'deceased'] as const;
 
 export class TierRateDto {
   @ApiProperty({ example: '2027-01-01' }) @IsISO8601(DATE) validFrom: string;
-  @ApiProperty({ example: 6000 }) @IsInt() @Min(0) @Max(100_000_000) amountCents: number;
+  @ApiProperty({ example: 6000 }) @IsAmountCents({ min: 0, max: 100_000_000 }) amountCents: number;
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IsAmountCents({ min: 0, max: 100_000_000 })
   reducedAmountCents?: number;
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IsAmountCents({ min: 0, max: 100_000_000 })
   admissionFeeCents?: number;
 }
 
@@ -366,7 +369,7 @@ export class DunningLevelDto {
   @Min(0)
   @Max(365)
   daysOverdue: number;
-  @ApiProperty() @IsInt() @Min(0) @Max(100_000) feeCents: number;
+  @ApiProperty() @IsAmountCents({ min: 0, max: 100_000 }) feeCents: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) title: string;
 }
 export class DunningLevelPageDto extends PageDto(DunningLevelDto) {}

@@ -12,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageDto } from '@dachwerk/shared';
+import { PageDto, IsAmountCents } from '@dachwerk/shared';
 
 const DATE = { strict: true, strictSeparator: true };
 const STATUSES = ['applied', 'active', 'paused', 'ended'] as const;
@@ -45,9 +45,7 @@ export class UpdateInitiativeDto {
   feeBasisPoints?: number;
   @ApiPropertyOptional({ description: 'Fixed yearly administration fee' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
+  @IsAmountCents({ min: 0, max: 100_000_000 })
   feeYearlyCents?: number;
 }
 

@@ -60,6 +60,13 @@ describe('databaseProblem', () => {
       code: 'CONSTRAINT_VIOLATED',
       errors: [{ field: 'postalCode', rule: 'check' }],
     });
+    expect(
+      databaseProblem({
+        code: '23514',
+        table: 'journal_lines',
+        constraint: 'journal_lines_amount_cents_check_limit',
+      })?.errors,
+    ).toMatchObject([{ field: 'amountCents' }]);
     expect(databaseProblem({ code: '23P01' })).toMatchObject({ status: 409, code: 'CONFLICT' });
   });
 

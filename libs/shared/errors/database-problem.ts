@@ -50,10 +50,10 @@ function keyFields(detail: string | undefined): string[] {
   return parts.map((p) => camel(column(p)));
 }
 
-/** `members_postal_code_check` on table `members` → `postalCode`: Postgres' own naming. */
+/** `members_postal_code_check` on `members` → `postalCode` (Postgres' naming; ours adds `_check_limit`). */
 function checkedField(e: PgError): string | undefined {
   if (!e.constraint || !e.table) return undefined;
-  const m = new RegExp(`^${e.table}_(.+)_check\\d*$`).exec(e.constraint);
+  const m = new RegExp(`^${e.table}_(.+?)_check(?:\\d*|_[a-z]+)$`).exec(e.constraint);
   return m ? camel(m[1]) : undefined;
 }
 

@@ -1,8 +1,10 @@
+import { isWithinAmountLimit } from './amount-limit';
+
 /**
  * Parses a euro amount as people write it in German or English ("1.234,56",
  * "1234.56", "12,5", "-3 €") into integer cents, by string arithmetic: no float ever
  * touches the value. Returns undefined for anything else, including more than two
- * decimals ("1,234" is refused rather than guessed).
+ * decimals ("1,234" is refused rather than guessed) and anything past the amount limit.
  */
 export function parseEuroToCents(text: string): number | undefined {
   const value = text.replace(/\s|€|EUR/g, '');
@@ -36,6 +38,6 @@ export function parseEuroToCents(text: string): number | undefined {
     return undefined;
   }
   const cents = Number(groups.join('')) * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return undefined;
+  if (!isWithinAmountLimit(cents)) return undefined;
   return negative ? -cents : cents;
 }
