@@ -51,7 +51,9 @@ export class AuthGuard implements CanActivate {
       !actor.isPlatformAdmin &&
       !organisationIdsOf(actor).some((org) => hasRole(actor, org, roles))
     ) {
-      throw new DomainError('FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`);
+      throw new DomainError('FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`, {
+        requiredRoles: roles,
+      });
     }
     return true;
   }

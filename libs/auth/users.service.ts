@@ -57,7 +57,10 @@ export class UsersService {
   private administered(actor: Actor): string[] | undefined {
     if (actor.isPlatformAdmin) return undefined;
     const orgs = organisationIdsOf(actor).filter((org) => hasRole(actor, org, ['admin']));
-    if (!orgs.length) throw new DomainError('FORBIDDEN', 'This needs the role admin');
+    if (!orgs.length)
+      throw new DomainError('FORBIDDEN', 'This needs the role admin', {
+        requiredRoles: ['admin'],
+      });
     return orgs;
   }
 

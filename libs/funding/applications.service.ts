@@ -135,6 +135,8 @@ export class ApplicationsService {
     if (initiative.status !== 'active')
       throw new DomainError('INITIATIVE_NOT_ACTIVE', `${initiative.name} is ${initiative.status}`, {
         field: 'initiativeId',
+        initiativeName: initiative.name,
+        status: initiative.status,
       });
     return this.transactions.run(async (m) => {
       const programme = await this.programme(m, organisationId, input.programmeId);
@@ -142,7 +144,7 @@ export class ApplicationsService {
         throw new DomainError(
           'PROGRAMME_CLOSED',
           `${programme.name} ended on ${programme.endsOn}`,
-          { field: 'programmeId' },
+          { field: 'programmeId', endsOn: programme.endsOn },
         );
       this.checkPlan(programme, input);
       const id = uuidv7();
@@ -229,7 +231,7 @@ export class ApplicationsService {
         throw new DomainError(
           'APPLICATION_NOT_SUBMITTED',
           `The application is ${app.status}`,
-          {},
+          { status: app.status },
           409,
         );
       await m.query(`UPDATE applications SET status = 'complete', checked_by = $2 WHERE id = $1`, [
@@ -260,7 +262,7 @@ export class ApplicationsService {
         throw new DomainError(
           'APPLICATION_NOT_IN_REVIEW',
           `The application is ${app.status}`,
-          {},
+          { status: app.status },
           409,
         );
       const programme = await this.programme(m, organisationId, app.programmeId);
@@ -283,7 +285,7 @@ export class ApplicationsService {
           throw new DomainError(
             'SCORE_INVALID',
             `No criteria ${unknown.join(', ')} in this programme`,
-            { field: `scores.${unknown[0]}` },
+            { field: `scores.${unknown[0]}`, unknownCriteria: unknown },
           );
       }
       const [row] = await m.query<{ application_id: string }[]>(
@@ -323,7 +325,7 @@ export class ApplicationsService {
         throw new DomainError(
           'APPLICATION_NOT_IN_REVIEW',
           `The application is ${app.status}`,
-          {},
+          { status: app.status },
           409,
         );
       if (app.reviews.some((r) => r.reviewerId === actor.userId && r.conflictOfInterest))
@@ -356,7 +358,7 @@ export class ApplicationsService {
         throw new DomainError(
           'APPROVAL_AMOUNT_DIFFERS',
           `The first approval was for ${germanAmount(approvals[0].amountCents!)}`,
-          { field: 'amountCents' },
+          { field: 'amountCents', firstApprovalCents: approvals[0].amountCents },
           409,
         );
       await m.query(
@@ -468,7 +470,7 @@ export class ApplicationsService {
         throw new DomainError(
           'COST_TYPE_NOT_ELIGIBLE',
           `${l.category} is not an eligible cost in ${programme.name}`,
-          { field: `costLines[${i}].category` },
+          { field: `costLines[${i}].category`, category: l.category },
         );
     });
     const total = input.costLines.reduce((s, l) => s + l.amountCents, 0);
@@ -477,14 +479,18 @@ export class ApplicationsService {
       throw new DomainError(
         'PLAN_NOT_BALANCED',
         `Request and own share (${germanAmount(input.requestedCents + ownShare)}) must equal the cost plan (${germanAmount(total)})`,
-        { field: 'requestedCents' },
+        {
+          field: 'requestedCents',
+          fundedCents: input.requestedCents + ownShare,
+          planCents: total,
+        },
       );
     const required = Math.ceil((total * programme.ownShareBasisPoints) / 10_000);
     if (ownShare < required)
       throw new DomainError(
         'OWN_SHARE_TOO_LOW',
         `${programme.name} needs an own share of at least ${germanAmount(required)}`,
-        { field: 'ownShareCents' },
+        { field: 'ownShareCents', requiredCents: required },
       );
   }
 

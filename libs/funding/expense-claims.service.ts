@@ -108,7 +108,7 @@ export class ExpenseClaimsService {
       throw new DomainError(
         'INITIATIVE_NOT_ACTIVE',
         `${initiative.name} is ${initiative.status}; claims need an active initiative`,
-        { field: 'initiativeId' },
+        { field: 'initiativeId', initiativeName: initiative.name, status: initiative.status },
       );
     if (input.kind === 'grant_to_body')
       checkBodyNotice(input.bodyNoticeKind!, input.bodyNoticeIssuedOn!, this.clock.today());
@@ -192,7 +192,12 @@ export class ExpenseClaimsService {
           403,
         );
       if (claim.status !== 'submitted')
-        throw new DomainError('CLAIM_NOT_SUBMITTED', `The claim is ${claim.status}`, {}, 409);
+        throw new DomainError(
+          'CLAIM_NOT_SUBMITTED',
+          `The claim is ${claim.status}`,
+          { status: claim.status },
+          409,
+        );
       const initiative = await this.funds.initiative(m, organisationId, claim.initiativeId);
       const posting = {
         bookedOn: this.clock.today(),
@@ -271,7 +276,12 @@ export class ExpenseClaimsService {
           403,
         );
       if (claim.status !== 'submitted')
-        throw new DomainError('CLAIM_NOT_SUBMITTED', `The claim is ${claim.status}`, {}, 409);
+        throw new DomainError(
+          'CLAIM_NOT_SUBMITTED',
+          `The claim is ${claim.status}`,
+          { status: claim.status },
+          409,
+        );
       await m.query(
         `UPDATE expense_claims SET status = 'rejected', decided_by = $2, decided_at = now(), reject_reason = $3 WHERE id = $1`,
         [id, actor.userId, reason.trim()],
@@ -324,11 +334,12 @@ export function checkBodyNotice(
   if (issuedOn > on)
     throw new DomainError('BODY_NOTICE_INVALID', 'The notice cannot be issued in the future', {
       field: 'bodyNoticeIssuedOn',
+      reason: 'future',
     });
   if (addMonths(issuedOn, 12 * NOTICE_YEARS[kind]) < on)
     throw new DomainError(
       'BODY_NOTICE_INVALID',
       `A ${kind === 'freistellungsbescheid' ? 'Freistellungsbescheid' : '§ 60a Feststellung'} of ${issuedOn} no longer carries (${NOTICE_YEARS[kind]} years)`,
-      { field: 'bodyNoticeIssuedOn' },
+      { field: 'bodyNoticeIssuedOn', reason: 'expired' },
     );
 }

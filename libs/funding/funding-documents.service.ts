@@ -55,7 +55,7 @@ export class FundingDocumentsService {
       throw new DomainError(
         'FILE_TOO_LARGE',
         `A document may have at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
-        { field: 'file' },
+        { field: 'file', maxMegabytes: MAX_DOCUMENT_BYTES / 1024 / 1024 },
         413,
       );
     const contentType = sniffContentType(file);

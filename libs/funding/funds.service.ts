@@ -238,6 +238,7 @@ export class FundsService {
       if (!initiative.feeYearlyCents)
         throw new DomainError('NO_YEARLY_FEE', `${initiative.name} has no fixed yearly fee`, {
           field: 'initiativeId',
+          initiativeName: initiative.name,
         });
       const [charged] = await m.query<unknown[]>(
         `SELECT 1 FROM journal_entries WHERE organisation_id = $1 AND source = 'fund-yearly-fee' AND source_id = $2`,
@@ -247,7 +248,7 @@ export class FundsService {
         throw new DomainError(
           'YEARLY_FEE_CHARGED',
           `The fee for ${year} was charged already`,
-          { field: 'year' },
+          { field: 'year', year },
           409,
         );
       const on = `${year}-12-31` < this.clock.today() ? `${year}-12-31` : this.clock.today();

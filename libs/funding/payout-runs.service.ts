@@ -62,7 +62,7 @@ export class PayoutRunsService {
       throw new DomainError(
         'EXECUTION_NOT_BUSINESS_DAY',
         `The execution date must be a TARGET business day, e.g. ${nextTargetBusinessDay(executionDate)}`,
-        { field: 'executionDate' },
+        { field: 'executionDate', suggestedDate: nextTargetBusinessDay(executionDate) },
       );
     return this.transactions.run(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('payout_run:' || $1))`, [

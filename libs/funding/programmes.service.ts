@@ -80,7 +80,7 @@ export class ProgrammesService {
       throw new DomainError(
         'WEIGHTS_NOT_100',
         `The criteria weights add up to ${weights}, not 100`,
-        { field: 'criteria' },
+        { field: 'criteria', weights },
       );
     if (new Set(input.criteria.map((c) => c.key)).size !== input.criteria.length)
       throw new DomainError('CRITERIA_DUPLICATE', 'Each criterion needs its own key', {

@@ -56,6 +56,7 @@ export class FeeReceiptsService {
       if (!deductible.length)
         throw new DomainError('NOTHING_TO_RECEIPT', `No fees paid in ${year} without a receipt`, {
           field: 'year',
+          year,
         });
       const donorId = await this.donors.forMember(m, actor.userId, organisationId, {
         id: member.id,

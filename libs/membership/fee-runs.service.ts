@@ -279,6 +279,7 @@ export class FeeRunsService {
         `With pre-notification the earliest collection date is ${earliest}`,
         {
           field: 'collectionDate',
+          earliest,
         },
       );
     if (!isTargetBusinessDay(input.collectionDate))
@@ -287,6 +288,7 @@ export class FeeRunsService {
         `The collection date must be a TARGET business day, e.g. ${nextTargetBusinessDay(input.collectionDate)}`,
         {
           field: 'collectionDate',
+          suggestedDate: nextTargetBusinessDay(input.collectionDate),
         },
       );
   }

@@ -99,7 +99,7 @@ export class MandatesService {
         throw new DomainError(
           'MANDATE_REFERENCE_TAKEN',
           `Mandate reference ${reference} is taken`,
-          { field: 'reference' },
+          { field: 'reference', reference },
           409,
         );
       await this.audit.record(m, {

@@ -70,7 +70,7 @@ export class MembersService {
         throw new DomainError(
           'MEMBER_NO_TAKEN',
           `Member number ${memberNo} is taken`,
-          { field: 'memberNo' },
+          { field: 'memberNo', memberNo },
           409,
         );
       const id = uuidv7();
@@ -167,7 +167,7 @@ export class MembersService {
         throw new DomainError(
           'TIER_WOULD_REWRITE_FEES',
           `Fees up to the period starting ${raised.d} are raised already`,
-          { field: 'startsOn' },
+          { field: 'startsOn', lastRaisedPeriod: raised.d },
           409,
         );
       const history = await this.members.tierHistory(m, id);
@@ -202,7 +202,7 @@ export class MembersService {
         throw new DomainError(
           'MEMBER_ALREADY_LEFT',
           `The member left on ${member.leftOn}`,
-          {},
+          { leftOn: member.leftOn },
           409,
         );
       if (input.leftOn < member.joinedOn)

@@ -87,7 +87,7 @@ export class TiersService {
         throw new DomainError(
           'RATE_NOT_AFTER_LATEST',
           `A new rate must start after ${latest.validFrom}`,
-          { field: 'validFrom' },
+          { field: 'validFrom', latestValidFrom: latest.validFrom },
           409,
         );
       const raised = await this.tiers.lastRaisedPeriod(m, id);

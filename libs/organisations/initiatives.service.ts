@@ -112,7 +112,7 @@ export class InitiativesService {
       throw new DomainError(
         'INITIATIVE_ENDED',
         `${initiative.name} has ended and takes no more money`,
-        { field },
+        { field, initiativeName: initiative.name },
       );
     return initiative;
   }

@@ -10,6 +10,7 @@ export * from './database/data-source';
 export * from './database/transactions';
 export * from './errors/domain-error';
 export * from './errors/problem.filter';
+export * from './errors/catalogue';
 export * from './errors/validation';
 export * from './errors/database-problem';
 export * from './http/input-hygiene';

@@ -23,7 +23,7 @@ describe('health', () => {
       expect(down.body).toMatchObject({
         status: 503,
         code: 'SERVICE_DEGRADED',
-        detail: 'Not reachable: redis',
+        detail: 'Nicht erreichbar: redis.',
         database: 'up',
         redis: 'down',
       });

@@ -110,7 +110,7 @@ describe('bad input', () => {
       .expect(400);
     expect(json.body.code).toBe('MALFORMED_JSON');
     const missing = await api.http().get('/api/v1/no-such-route').set(admin).expect(404);
-    expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not Found' });
+    expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Nicht gefunden' });
     const paging = await api
       .http()
       .get('/api/v1/organisations?pageSize=500&page=0')

@@ -13,6 +13,7 @@ import {
   createValidationPipe,
   DomainError,
   JobQueue,
+  negotiateLanguage,
   ProblemDto,
   ProblemFilter,
   toProblem,
@@ -101,7 +102,11 @@ function mountBullBoard(app: NestExpressApplication): void {
         next();
       })
       .catch((error: unknown) => {
-        const problem = toProblem(error, randomUUID());
+        const problem = toProblem(
+          error,
+          randomUUID(),
+          negotiateLanguage(req.headers['accept-language']),
+        );
         res.status(problem.status).type('application/problem+json').json(problem);
       });
   };

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { SESSION_COOKIE } from '@dachwerk/auth';
-import { DomainError, toProblem } from '@dachwerk/shared';
+import { DomainError, negotiateLanguage, toProblem } from '@dachwerk/shared';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -49,6 +49,7 @@ export function refuseCrossSite(req: Request, res: Response, next: NextFunction)
       403,
     ),
     randomUUID(),
+    negotiateLanguage(req.headers['accept-language']),
   );
   res.status(403).type('application/problem+json').json(problem);
 }

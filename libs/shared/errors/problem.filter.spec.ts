@@ -3,19 +3,26 @@ import { DomainError, validationFailed } from './domain-error';
 import { toProblem } from './problem.filter';
 
 describe('toProblem', () => {
-  it('maps a domain error to its status, code and details', () => {
-    const problem = toProblem(
-      new DomainError('FUND_INSUFFICIENT', 'Too little', { fundId: 'f1' }, 409),
-      'e1',
+  it('maps a domain error to its status, code and details, in German by default', () => {
+    const error = new DomainError(
+      'FUND_INSUFFICIENT',
+      'Too little',
+      { availableCents: 500, requestedCents: 700 },
+      409,
     );
-    expect(problem).toEqual({
+    expect(toProblem(error, 'e1')).toEqual({
       type: '/problems/fund-insufficient',
-      title: 'Conflict',
+      title: 'Fonds reicht nicht',
       status: 409,
       code: 'FUND_INSUFFICIENT',
-      detail: 'Too little',
-      details: { fundId: 'f1' },
+      detail: 'Der Fonds hält 5,00 €, weniger als 7,00 €.',
+      details: { availableCents: 500, requestedCents: 700 },
       errorId: 'e1',
+    });
+    expect(toProblem(error, 'e1', 'en')).toMatchObject({
+      title: 'Fund insufficient',
+      code: 'FUND_INSUFFICIENT',
+      detail: 'Too little',
     });
   });
 
@@ -26,7 +33,13 @@ describe('toProblem', () => {
       'e',
     );
     expect(problem.status).toBe(400);
-    expect(problem.errors).toEqual([{ field: 'iban', rule: 'isIban', message: 'bad' }]);
+    expect(problem.errors).toEqual([
+      {
+        field: 'iban',
+        rule: 'isIban',
+        message: 'iban: muss eine gültige IBAN sein (mit Prüfziffern)',
+      },
+    ]);
   });
 
   it('maps framework exceptions and unique violations', () => {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { Language, localiseFieldErrors, negotiateLanguage, problemText } from './catalogue';
 import { databaseProblem, isPgError } from './database-problem';
 import { DomainError, ERROR_STATUS, FieldError } from './domain-error';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './unavailable';
@@ -58,17 +59,31 @@ export function registerConstraintProblem(
   constraintProblems.set(constraint, { code, detail, status });
 }
 
-/** Turns any error into a problem; pure, so it can be unit-tested. */
-export function toProblem(exception: unknown, errorId: string): Problem {
-  const make = (status: number, code: string, detail: string, extra?: object): Problem => ({
-    type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`,
-    title: TITLES[status] ?? 'Error',
-    status,
-    code,
-    detail,
-    ...extra,
-    errorId,
-  });
+/**
+ * Turns any error into a problem; pure, so it can be unit-tested. Title, detail and field
+ * messages come in the asked language from the problem catalogue (`catalogue/`), German
+ * unless the client asks for English; the code stays the same in both.
+ */
+export function toProblem(exception: unknown, errorId: string, language: Language = 'de'): Problem {
+  const make = (
+    status: number,
+    code: string,
+    detail: string,
+    extra?: { errors?: FieldError[]; details?: Record<string, unknown> },
+  ): Problem => {
+    const params = { ...extra?.details, ...(extra?.errors ? { errors: extra.errors } : {}) };
+    const text = problemText(code, language, params, detail, TITLES[status] ?? 'Error');
+    return {
+      type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+      title: text.title,
+      status,
+      code,
+      detail: text.detail,
+      ...extra,
+      ...(extra?.errors ? { errors: localiseFieldErrors(extra.errors, language) } : {}),
+      errorId,
+    };
+  };
 
   if (exception instanceof DomainError) {
     const status = exception.status ?? ERROR_STATUS[exception.code] ?? 422;
@@ -128,7 +143,9 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const errorId = randomUUID();
-    const problem = toProblem(exception, errorId);
+    const request = host.switchToHttp().getRequest<Request | undefined>();
+    const language = negotiateLanguage(request?.headers?.['accept-language']);
+    const problem = toProblem(exception, errorId, language);
     if (problem.status === 503) {
       this.logger.warn({ errorId, err: (exception as Error)?.message }, 'Database unavailable');
     } else if (problem.status >= 500) {

@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
+import { Controller, Get, Inject, OnModuleDestroy, Req, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiProperty,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
@@ -14,6 +14,7 @@ import { Public } from '../http/public.decorator';
 import { ProblemDto } from '../http/problem.dto';
 import { toProblem, type Problem } from '../errors/problem.filter';
 import { DomainError } from '../errors/domain-error';
+import { negotiateLanguage } from '../errors/catalogue';
 import { randomUUID } from 'node:crypto';
 import { createProbeConnection } from '../queue/redis-connection';
 
@@ -62,7 +63,10 @@ export class HealthController implements OnModuleDestroy {
     type: HealthProblemDto,
     description: 'Database or Redis is down (problem+json naming which)',
   })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto | Problem> {
+  async check(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HealthDto | Problem> {
     // Right after start the probe may still be connecting; give it the same time budget.
     if (this.redis.status === 'connecting' || this.redis.status === 'connect') {
       await withTimeout(new Promise((resolve) => this.redis.once('ready', resolve))).catch(
@@ -82,8 +86,14 @@ export class HealthController implements OnModuleDestroy {
     if (database === 'up' && redis === 'up') return { status: 'ok', database, redis };
     const down = [database === 'down' && 'database', redis === 'down' && 'redis'].filter(Boolean);
     const problem = toProblem(
-      new DomainError('SERVICE_DEGRADED', `Not reachable: ${down.join(', ')}`, {}, 503),
+      new DomainError(
+        'SERVICE_DEGRADED',
+        `Not reachable: ${down.join(', ')}`,
+        { unreachable: down },
+        503,
+      ),
       randomUUID(),
+      negotiateLanguage(req.headers['accept-language']),
     );
     res.status(503).type('application/problem+json');
     return { ...problem, database, redis };
