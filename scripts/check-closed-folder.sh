@@ -13,8 +13,15 @@ source_repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 closed=$(mktemp -d) # mode 700
 demo_pid=
 cleanup() {
-  if [ -n "$demo_pid" ]; then kill -INT "$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; fi
-  (cd "$closed/dachwerk" 2>/dev/null && DACHWERK_PG_PORT=$pg_port DACHWERK_REDIS_PORT=$redis_port node apps/cli/bootstrap.js services down >/dev/null 2>&1) || true
+  # Ctrl-C to the demo's process group, as a terminal would send it.
+  if [ -n "$demo_pid" ]; then kill -INT -- "-$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; fi
+  if [ -f "$closed/dachwerk/dist/apps/cli/src/main.js" ]; then
+    (cd "$closed/dachwerk" && DACHWERK_PG_PORT=$pg_port DACHWERK_REDIS_PORT=$redis_port \
+      node dist/apps/cli/src/main.js services down >/dev/null 2>&1) || true
+  fi
+  # The demo's cluster, kept outside the clone when user postgres could not enter it.
+  data_dir=$(sed -n 's/^Postgres: starting .*(data in \(.*\))$/\1/p' "$closed/dachwerk/demo.log" 2>/dev/null || true)
+  case "$data_dir" in /var/lib/dachwerk/postgres-data-*) rm -rf "$data_dir" ;; esac
   rm -rf "$closed"
 }
 free_port() { node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
@@ -29,7 +36,7 @@ echo "== npm test -- ${*:-libs/shared/local-services}"
 npm test -- "${@:-libs/shared/local-services}"
 
 echo "== npm run demo (API on port $api_port)"
-PORT=$api_port DACHWERK_PG_PORT=$pg_port DACHWERK_REDIS_PORT=$redis_port npm run demo >demo.log 2>&1 &
+PORT=$api_port DACHWERK_PG_PORT=$pg_port DACHWERK_REDIS_PORT=$redis_port setsid npm run demo >demo.log 2>&1 &
 demo_pid=$!
 for _ in $(seq 1 600); do
   if curl -fsS "http://127.0.0.1:$api_port/api/v1/health" >/dev/null 2>&1; then
