@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Module } from '@nestjs/common';
+import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { LedgerModule } from '@dachwerk/ledger';
 import {
   APP_ROLE,
   ensureRolesAndDatabase,
+  JobQueue,
   OWNER_ROLE,
   roleUrl,
   runMigrations,
@@ -19,6 +20,7 @@ import {
   startRedisChild,
   stopPostgres,
   tempDirForPostgres,
+  Transactions,
   type PostgresServer,
 } from '@dachwerk/shared';
 import { freePort } from '@dachwerk/testing';
@@ -69,6 +71,24 @@ async function seedReceiptable(env: NodeJS.ProcessEnv, count: number) {
   }
 }
 
+/**
+ * The enqueue itself, in process: `REQUESTS` transactions that each write one outbox row
+ * (JobQueue.enqueue), timed from begin to commit.
+ */
+async function enqueueTimes(app: INestApplicationContext, label: string): Promise<number[]> {
+  const transactions = app.get(Transactions);
+  const jobs = app.get(JobQueue);
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS + 5; i++) {
+    const started = now();
+    await transactions.run((m) =>
+      jobs.enqueue(m, 'system.heartbeat', { note: 'bench' }, { jobId: `bench-${label}-${i}` }),
+    );
+    if (i >= 5) times.push(now() - started); // the first five warm up
+  }
+  return times;
+}
+
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check().catch(() => false))) {
@@ -94,8 +114,9 @@ async function postgresAnswers(url: string): Promise<boolean> {
  * (1) after a Postgres restart, the time until the API answers an authenticated request
  *     again — against the time until Postgres itself accepts a fresh connection, in the
  *     same restart (the baseline);
- * (2) latency of a request that enqueues a job (POST receipts: issue + render job) with
- *     Redis down, answered from the outbox — against the same request with Redis up.
+ * (2) enqueue latency with Redis down, answered from the outbox: the enqueue itself (a
+ *     transaction writing one outbox row) and a whole request that enqueues (POST
+ *     receipts: issue + render job) — each against the same with Redis up.
  */
 export async function benchFaults(): Promise<void> {
   const dir = await tempDirForPostgres('dachwerk-bench-faults-');
@@ -104,6 +125,7 @@ export async function benchFaults(): Promise<void> {
   const pgOptions = '-c max_connections=100';
   let redis: ChildProcess | undefined;
   let api: ChildProcess | undefined;
+  let app: INestApplicationContext | undefined;
   try {
     await startPostgres(postgres, pgOptions);
     await ensureRolesAndDatabase(postgres.port, 'dachwerk_faults');
@@ -118,6 +140,7 @@ export async function benchFaults(): Promise<void> {
       DOCUMENTS_DIR: path.join(dir, 'documents'),
     };
     const { orgId, user, donationIds } = await seedReceiptable(env, 2 * REQUESTS + 10);
+    app = await NestFactory.createApplicationContext(FaultsBenchModule, { logger: ['error'] });
 
     const apiPort = await freePort();
     api = spawn(process.execPath, [path.resolve(__dirname, '../apps/api/src/main.js')], {
@@ -154,6 +177,7 @@ export async function benchFaults(): Promise<void> {
         throw new Error(`POST receipts answered ${res.status}: ${await res.text()}`);
       return took;
     };
+    const enqueueUp = await enqueueTimes(app, 'up');
     const ids = [...donationIds];
     for (let i = 0; i < 5; i++) await issue(ids.shift()!); // warm-up
     const up: number[] = [];
@@ -164,9 +188,25 @@ export async function benchFaults(): Promise<void> {
     await waitUntil(async () => (await fetch(`${base}/health`)).status === 503);
     const down: number[] = [];
     for (let i = 0; i < REQUESTS; i++) down.push(await issue(ids.shift()!));
+    const enqueueDown = await enqueueTimes(app, 'down');
     const [{ waiting }] = await postgresQuery<{ waiting: number }>(
       appUrl,
       `SELECT count(*)::int AS waiting FROM job_outbox WHERE delivered_at IS NULL`,
+    );
+    report('enqueue (outbox tx), Redis up (baseline)', {
+      'p50 ms': percentile(enqueueUp, 50),
+      'p99 ms': percentile(enqueueUp, 99),
+      'max ms': Math.max(...enqueueUp),
+    });
+    report(
+      'enqueue (outbox tx), Redis down',
+      {
+        'p50 ms': percentile(enqueueDown, 50),
+        'p99 ms': percentile(enqueueDown, 99),
+        'max ms': Math.max(...enqueueDown),
+        'p50 vs up': `${(percentile(enqueueDown, 50) / percentile(enqueueUp, 50)).toFixed(2)}x`,
+      },
+      { text: 'p99 < 100 ms', met: percentile(enqueueDown, 99) < 100 },
     );
     report('POST receipts, Redis up (baseline)', {
       'p50 ms': percentile(up, 50),
@@ -185,6 +225,8 @@ export async function benchFaults(): Promise<void> {
       { text: 'p99 < 100 ms', met: percentile(down, 99) < 100 },
     );
     redis = await startRedisChild({ dir: path.join(dir, 'redis'), port: redisPort });
+    await app.close(); // with Redis back, its queues close at once
+    app = undefined;
 
     // (1) Postgres restart under the running API.
     const pgTimes: number[] = [];
@@ -222,6 +264,7 @@ export async function benchFaults(): Promise<void> {
       },
     );
   } finally {
+    await app?.close();
     api?.kill('SIGTERM');
     redis?.kill('SIGKILL');
     await stopPostgres(postgres).catch(() => undefined);
