@@ -11,6 +11,7 @@ export type { Donor } from './donor.repository';
 export * from './donation-accounts';
 export { ReceiptsService } from './receipts/receipts.service';
 export { renderReceiptPdf } from './receipts/receipt-pdf.renderer';
+export { excludesFeeDeduction, receiptIssuer } from './receipts/receipt-wording';
 export type { ReceiptContent } from './receipts/receipt-content';
 export { DonationImportsService } from './donation-imports.service';
 export { ReceiptRunsService } from './receipts/receipt-runs.service';

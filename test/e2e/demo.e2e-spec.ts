@@ -1,9 +1,11 @@
+import { ReceiptsService } from '@dachwerk/donations';
 import { LedgerReportsService } from '@dachwerk/ledger';
 import { todayIso, type Actor } from '@dachwerk/shared';
 import { createTestModule, TestModule } from '@dachwerk/testing';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { DEMO_USERS } from '../../apps/cli/src/demo/demo-data';
 import { seedDemo } from '../../apps/cli/src/demo/seed-demo';
+import { pdfText, repeatedWords } from '../support/receipt-text';
 
 // `npm run demo` loads the demo as of the real day; it must load on any day, so the same
 // checks run for today, a day in the past and a day in the future.
@@ -148,5 +150,28 @@ describe.each(days)('demo data loaded %s (%s)', (_label, day) => {
       expect.arrayContaining(['INI-GARTEN', 'INI-REPAIR', 'INI-LESEN']),
     );
     expect((await reports.verify(actor, umbrella.id)).ok).toBe(true);
-  });
+
+    // Every receipt of every demo organisation, as the worker stores it and the API hands
+    // it out: purposes and tax office read once; the voided one only marked UNGÜLTIG.
+    const receipts = t.moduleRef.get(ReceiptsService);
+    const issued = await t.sql.query(
+      `SELECT id, organisation_id AS "organisationId", voided_at IS NOT NULL AS "isVoid" FROM receipts ORDER BY number`,
+    );
+    for (const r of issued) {
+      await receipts.render(r.id);
+      const reader: Actor = { ...actor, roles: { [r.organisationId]: ['treasurer'] } };
+      const { text } = await pdfText(
+        (await receipts.pdf(reader, r.organisationId, r.id, false)).pdf,
+      );
+      expect(repeatedWords(text)).toEqual([]);
+      expect(text).toContain('wegen Förderung des bürgerschaftlichen Engagements');
+      expect(text).toContain('des Finanzamtes Stuttgart-Körperschaften');
+      expect(text.includes('UNGÜLTIG / storniert am')).toBe(r.isVoid);
+      if (r.isVoid)
+        await expect(receipts.pdf(reader, r.organisationId, r.id, true)).rejects.toMatchObject({
+          code: 'RECEIPT_VOID_NO_DUPLICATE',
+        });
+    }
+    // Seeds twice and renders every receipt: minutes on a shared CI core, not the default minute.
+  }, 240_000);
 });

@@ -732,7 +732,9 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
     expect(text).toContain('Bestätigung über Geldzuwendungen/Mitgliedsbeitrag');
     expect(text).toContain('Erika Mustermann');
     expect(text).toContain('sechzig Euro');
-    expect(text).toMatch(/nicht um Mitgliedsbeiträge handelt, deren Abzug nach § 10b Abs. 1/);
+    // The BMF sentence "nicht um Mitgliedsbeiträge …, deren Abzug … ausgeschlossen ist" is for
+    // bodies whose fees are not deductible (§ 10b Abs. 1 Satz 8 EStG); those get no fee receipt.
+    expect(text).not.toMatch(/nicht um Mitgliedsbeiträge handelt/);
 
     const again = await api
       .http()

@@ -1,7 +1,9 @@
 import { ChildProcess } from 'node:child_process';
+import { todayIso } from '@dachwerk/shared';
 import { createOrganisation, createUser } from '@dachwerk/testing';
 import { binary } from '../support/binary';
 import { login, startApi, TestApi, waitFor } from '../support/api';
+import { readable, repeatedWords } from '../support/receipt-text';
 import { spawnWorker, stopProcess } from '../support/worker';
 
 // pdf-parse's index runs a self-test when required without a parent module; use the library file.
@@ -16,7 +18,10 @@ describe('donation receipts, rendered by the worker', () => {
   let base: string;
   let treasurer: { Authorization: string };
 
-  async function setUpOrganisation(notice: Record<string, unknown>): Promise<string> {
+  async function setUpOrganisation(
+    notice: Record<string, unknown>,
+    purposes = ['des bürgerschaftlichen Engagements'],
+  ): Promise<string> {
     const id = (
       await createOrganisation(api.sql, {
         name: `Zuwendungsverein ${Math.random().toString(36).slice(2)} e.V.`,
@@ -24,7 +29,7 @@ describe('donation receipts, rendered by the worker', () => {
     ).id;
     await api.sql.query(
       `UPDATE organisations SET purposes = $2, is_receipt_machine_signed = true WHERE id = $1`,
-      [id, ['des bürgerschaftlichen Engagements']],
+      [id, purposes],
     );
     await api.sql.query(
       `INSERT INTO exemption_notices (organisation_id, kind, issued_on, tax_office, tax_number, period_from, period_to)
@@ -114,7 +119,47 @@ describe('donation receipts, rendered by the worker', () => {
     expect(res.headers['content-type']).toMatch(/application\/pdf/);
     return pdfParse(res.body as Buffer);
   };
-  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  const flat = readable;
+
+  /** Another organisation with its books open, a treasurer, a donor and one money donation. */
+  const donationElsewhere = async (
+    notice: Record<string, unknown>,
+    donation: { receivedOn: string; amountCents: number },
+    purposes?: string[],
+  ) => {
+    const id = await setUpOrganisation(notice, purposes);
+    const otherBase = `/api/v1/organisations/${id}`;
+    const user = await createUser(api.sql, { roles: { [id]: ['treasurer'] } });
+    const auth = await login(api, user.email, user.password);
+    await api.http().post(`${otherBase}/ledger/chart`).set(auth).send({}).expect(201);
+    await api
+      .http()
+      .post(`${otherBase}/ledger/fiscal-years`)
+      .set(auth)
+      .send({ startsOn: '2026-01-01' })
+      .expect(201);
+    const donor = (
+      await api
+        .http()
+        .post(`${otherBase}/donors`)
+        .set(auth)
+        .send({
+          kind: 'person',
+          lastName: 'Alt',
+          street: 'Weg 1',
+          postalCode: '70173',
+          city: 'Stuttgart',
+        })
+        .expect(201)
+    ).body;
+    const { body } = await api
+      .http()
+      .post(`${otherBase}/donations`)
+      .set(auth)
+      .send({ donorId: donor.id, kind: 'money', channel: 'cash', earmark: 'general', ...donation })
+      .expect(201);
+    return { id, base: otherBase, auth, donationId: body.id as string };
+  };
 
   it('issues a single money receipt with every required item, on one A4 page', async () => {
     const donor = await newDonor();
@@ -140,7 +185,8 @@ describe('donation receipts, rendered by the worker', () => {
       'einhundertzwanzig Euro',
       '02.03.2026',
       'Verzicht auf Erstattung von Aufwendungen: Ja ☐ Nein ☒',
-      'Finanzamtes Finanzamt Stuttgart-Körperschaften, StNr. 99015/12345, vom 16.06.2025',
+      'wegen Förderung des bürgerschaftlichen Engagements nach dem Freistellungsbescheid',
+      'des Finanzamtes Stuttgart-Körperschaften, StNr. 99015/12345, vom 16.06.2025',
       '01.01.2021 bis 31.12.2023',
       'nur zur Förderung des bürgerschaftlichen Engagements verwendet wird',
       'maschinell erstellt und ist ohne Unterschrift gültig',
@@ -149,6 +195,9 @@ describe('donation receipts, rendered by the worker', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    expect(repeatedWords(text)).toEqual([]);
+    // Not a sport club: no § 10b Abs. 1 Satz 8 EStG sentence.
+    expect(text).not.toContain('nicht um Mitgliedsbeiträge handelt');
     expect(flat((await pdfOf(receipt.id, true)).text)).toContain('Zweitschrift');
     expect(text).not.toContain('Zweitschrift');
 
@@ -186,7 +235,7 @@ describe('donation receipts, rendered by the worker', () => {
     const text = flat((await pdfOf((await rendered(issued.body.id)).id)).text);
     expect(text).toContain('Sammelbestätigung über Geldzuwendungen/Mitgliedsbeiträge');
     expect(text).toContain('05.01.2026 bis 15.03.2026');
-    expect(text).toContain('eine Million einhunderteins Euro und elf Cent');
+    expect(text).toContain('eine Million einhundertein Euro und elf Cent');
     expect(text).toContain('Anlage zur Sammelbestätigung');
     const annex = text.slice(text.indexOf('Anlage zur Sammelbestätigung'));
     const amounts = [...annex.matchAll(/(\d{1,3}(?:\.\d{3})*,\d{2}) €/g)].map((m) =>
@@ -222,6 +271,35 @@ describe('donation receipts, rendered by the worker', () => {
     expect(voided.body.replacement).toMatchObject({ replacesReceiptId: first.id });
     const text = flat((await pdfOf((await rendered(voided.body.replacement.id)).id)).text);
     expect(text).toContain(`ersetzt Nr. ${first.number}`);
+
+    // The voided one: its download is marked, first printed on the fly, then the stored copy.
+    const today = todayIso().split('-').reverse().join('.');
+    const marking = `UNGÜLTIG / storniert am ${today} (Grund: Anschrift falsch)`;
+    expect(flat((await pdfOf(first.id)).text)).toContain(marking);
+    const stored = await waitFor(async () => {
+      const [row] = await api.sql.query(
+        `SELECT void_document_path AS path, encode(void_document_sha256, 'hex') AS marked,
+                encode(document_sha256, 'hex') AS original FROM receipts WHERE id = $1`,
+        [first.id],
+      );
+      return row.path && row.original ? row : undefined;
+    });
+    expect(stored.path).toMatch(/-storniert\.pdf$/);
+    const download = flat((await pdfOf(first.id)).text);
+    expect(download).toContain(marking);
+    expect(download).toContain(`ersetzt durch Nr. ${voided.body.replacement.number}`);
+    expect(download).not.toContain('Zweitschrift');
+    // The original stays stored as issued, next to the marked copy; only the marked one is handed out.
+    expect(stored.marked).not.toBe(stored.original);
+    await expect(
+      api.sql.query(`UPDATE receipts SET void_document_path = 'x' WHERE id = $1`, [first.id]),
+    ).rejects.toThrow(/does not change/);
+    const noDuplicate = await api
+      .http()
+      .get(`${base}/receipts/${first.id}/pdf?duplicate=true`)
+      .set(treasurer)
+      .expect(409);
+    expect(noDuplicate.body.code).toBe('RECEIPT_VOID_NO_DUPLICATE');
     await api
       .http()
       .post(`${base}/receipts/${first.id}/void`)
@@ -306,51 +384,18 @@ describe('donation receipts, rendered by the worker', () => {
   });
 
   it('refuses when the exemption notice is too old or the donor address is incomplete', async () => {
-    const old = await setUpOrganisation({ kind: 'feststellung_60a', issuedOn: '2022-01-10' });
-    const oldBase = `/api/v1/organisations/${old}`;
-    const user = await createUser(api.sql, { roles: { [old]: ['treasurer'] } });
-    const auth = await login(api, user.email, user.password);
-    await api.http().post(`${oldBase}/ledger/chart`).set(auth).send({}).expect(201);
-    await api
-      .http()
-      .post(`${oldBase}/ledger/fiscal-years`)
-      .set(auth)
-      .send({ startsOn: '2026-01-01' })
-      .expect(201);
-    const donor = (
-      await api
-        .http()
-        .post(`${oldBase}/donors`)
-        .set(auth)
-        .send({
-          kind: 'person',
-          lastName: 'Alt',
-          street: 'Weg 1',
-          postalCode: '70173',
-          city: 'Stuttgart',
-        })
-        .expect(201)
-    ).body;
-    const donation = (
-      await api
-        .http()
-        .post(`${oldBase}/donations`)
-        .set(auth)
-        .send({
-          donorId: donor.id,
-          kind: 'money',
-          channel: 'cash',
-          receivedOn: '2026-02-01',
-          amountCents: 500,
-          earmark: 'general',
-        })
-        .expect(201)
-    ).body;
+    const old = await donationElsewhere(
+      { kind: 'feststellung_60a', issuedOn: '2022-01-10' },
+      {
+        receivedOn: '2026-02-01',
+        amountCents: 500,
+      },
+    );
     const expired = await api
       .http()
-      .post(`${oldBase}/receipts`)
-      .set(auth)
-      .send({ donationIds: [donation.id] })
+      .post(`${old.base}/receipts`)
+      .set(old.auth)
+      .send({ donationIds: [old.donationId] })
       .expect(422);
     expect(expired.body.code).toBe('EXEMPTION_NOTICE_EXPIRED');
 
@@ -367,10 +412,44 @@ describe('donation receipts, rendered by the worker', () => {
       Number(
         (
           await api.sql.query(`SELECT count(*) AS n FROM receipts WHERE organisation_id = $1`, [
-            old,
+            old.id,
           ])
         )[0].n,
       ),
     ).toBe(0);
+  });
+
+  it('a sport club’s receipt reads its purposes once and says the donation is no membership fee (§ 10b Abs. 1 Satz 8 EStG)', async () => {
+    const club = await donationElsewhere(
+      { kind: 'feststellung_60a', issuedOn: '2025-09-02' },
+      { receivedOn: '2026-04-01', amountCents: 10100 },
+      ['Förderung des Sports (§ 52 Abs. 2 Nr. 21 AO)'],
+    );
+    const issued = await api
+      .http()
+      .post(`${club.base}/receipts`)
+      .set(club.auth)
+      .send({ donationIds: [club.donationId] })
+      .expect(201);
+    const res = await waitFor(async () => {
+      const r = await api
+        .http()
+        .get(`${club.base}/receipts/${issued.body.id}/pdf`)
+        .set(club.auth)
+        .buffer(true)
+        .parse(binary);
+      return r.status === 200 ? (r.body as Buffer) : undefined;
+    });
+    const text = flat((await pdfParse(res)).text);
+    expect(repeatedWords(text)).toEqual([]);
+    expect(text).toContain(
+      'vom Finanzamt Stuttgart-Körperschaften, StNr. 99015/12345 mit Bescheid',
+    );
+    expect(text).toContain('Satzung folgende steuerbegünstigte Zwecke: Förderung des Sports');
+    expect(text).toContain('nur zur Förderung des Sports (§ 52 Abs. 2 Nr. 21 AO) verwendet wird');
+    expect(text).toContain(
+      'Es wird bestätigt, dass es sich nicht um Mitgliedsbeiträge handelt, deren Abzug nach § 10b Abs. 1 des Einkommensteuergesetzes ausgeschlossen ist.',
+    );
+    expect(text).toContain('einhundertein Euro');
   });
 });

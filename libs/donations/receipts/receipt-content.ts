@@ -10,6 +10,12 @@ export interface ReceiptContent {
     city: string;
     purposes: string[];
     isMachineSigned: boolean;
+    /**
+     * The purposes fall under § 10b Abs. 1 Satz 8 EStG (membership fees not deductible):
+     * money receipts carry the template's sentence that the donation is no such fee.
+     * Absent on receipts issued before it was decided from the purposes.
+     */
+    excludesFeeDeduction?: boolean;
   };
   donor: { name: string; street: string; postalCode: string; city: string; country: string };
   totalCents: number;

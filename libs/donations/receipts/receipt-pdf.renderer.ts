@@ -2,6 +2,7 @@
 import { embeddedFonts, germanAmount, germanDate } from '@dachwerk/shared';
 import PDFDocument from 'pdfkit';
 import type { ReceiptContent } from './receipt-content';
+import { purposesAfterFoerderung, taxOfficePlace } from './receipt-wording';
 
 /**
  * Renders a Zuwendungsbestätigung after the BMF templates (money, in kind, collective
@@ -24,26 +25,49 @@ const TITLES: Record<ReceiptContent['kind'], string> = {
   collective: 'Sammelbestätigung über Geldzuwendungen/Mitgliedsbeiträge',
 };
 
+/** The template's sentences with the purposes and the tax office fitted in (receipt-wording.ts). */
 function exemptionText(c: ReceiptContent): string {
-  const purposes = c.issuer.purposes.join(', ');
+  const purposes = purposesAfterFoerderung(c.issuer.purposes);
   const e = c.exemption;
-  const office = `${e.taxOffice}${e.taxNumber ? `, StNr. ${e.taxNumber}` : ''}`;
+  const office = `${taxOfficePlace(e.taxOffice)}${e.taxNumber ? `, StNr. ${e.taxNumber}` : ''}`;
   return e.kind === 'freistellungsbescheid'
     ? `Wir sind wegen Förderung ${purposes} nach dem Freistellungsbescheid bzw. nach der Anlage zum Körperschaftsteuerbescheid ` +
         `des Finanzamtes ${office}, vom ${germanDate(e.issuedOn)} für den letzten Veranlagungszeitraum ` +
         `${germanDate(e.periodFrom)} bis ${germanDate(e.periodTo)} nach § 5 Abs. 1 Nr. 9 des Körperschaftsteuergesetzes von der ` +
         `Körperschaftsteuer und nach § 3 Nr. 6 des Gewerbesteuergesetzes von der Gewerbesteuer befreit.`
     : `Die Einhaltung der satzungsmäßigen Voraussetzungen nach den §§ 51, 59, 60 und 61 AO wurde vom Finanzamt ${office} ` +
-        `mit Bescheid vom ${germanDate(e.issuedOn)} nach § 60a AO gesondert festgestellt. Wir fördern nach unserer Satzung ${purposes}.`;
+        `mit Bescheid vom ${germanDate(e.issuedOn)} nach § 60a AO gesondert festgestellt. Wir fördern nach unserer Satzung ` +
+        `folgende steuerbegünstigte Zwecke: Förderung ${purposes}.`;
+}
+
+/** The template's sentence for bodies whose members' fees are not deductible (§ 10b Abs. 1 Satz 8 EStG). */
+export const NOT_AN_EXCLUDED_FEE =
+  'Es wird bestätigt, dass es sich nicht um Mitgliedsbeiträge handelt, deren Abzug nach § 10b Abs. 1 des ' +
+  'Einkommensteuergesetzes ausgeschlossen ist.';
+
+/**
+ * Money and collective receipts of a body under § 10b Abs. 1 Satz 8 EStG carry it (the
+ * in-kind template has no such sentence). Receipts frozen before the decision was taken
+ * from the purposes print it as they did: on receipts of membership fees.
+ */
+function printsNotAnExcludedFee(c: ReceiptContent): boolean {
+  if (c.kind === 'in_kind') return false;
+  return c.issuer.excludesFeeDeduction ?? !!c.isMembershipFee;
 }
 
 export interface RenderOptions {
+  /** A reprint of a valid receipt, marked "Zweitschrift". */
   duplicate?: boolean;
+  /** A voided receipt: marked "UNGÜLTIG" on every page with the day, the reason and the replacement. */
+  voided?: { on: string; reason: string; replacedBy: string | null };
   /** Benchmarks only: 'builtin' uses Helvetica (no embedding), 'reparse' a fresh font copy per document. */
   fontMode?: 'embedded' | 'builtin' | 'reparse';
 }
 
 export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {}): Promise<Buffer> {
+  // A Zweitschrift says "this is valid, here is another copy": never true of a voided receipt.
+  if (options.duplicate && options.voided)
+    return Promise.reject(new Error('A voided receipt is never printed as a Zweitschrift'));
   const loaded = embeddedFonts();
   const { regular, bold } =
     options.fontMode === 'reparse'
@@ -51,6 +75,8 @@ export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {})
       : loaded;
   const doc = new PDFDocument({
     size: 'A4',
+    // A voided receipt is marked on every page once all pages exist.
+    bufferPages: !!options.voided,
     margins: { top: 50, bottom: 40, left: 56, right: 56 },
     info: {
       Title: `Zuwendungsbestätigung ${c.number}`,
@@ -76,6 +102,34 @@ export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {})
     doc.font('Body').fontSize(7.5).fillColor('#555555').text(text, { width }).fillColor('#000000');
   const value = (text: string) => doc.font('Bold').fontSize(10).text(text, { width }).moveDown(0.4);
 
+  const voided = options.voided;
+  if (voided) {
+    const top = doc.y;
+    doc
+      .font('Bold')
+      .fontSize(14)
+      .fillColor('#B00020')
+      .text(`UNGÜLTIG / storniert am ${germanDate(voided.on)} (Grund: ${voided.reason})`, {
+        width,
+        align: 'center',
+      });
+    doc
+      .font('Bold')
+      .fontSize(9)
+      .text(
+        voided.replacedBy
+          ? `Diese Zuwendungsbestätigung gilt nicht; ersetzt durch Nr. ${voided.replacedBy}.`
+          : 'Diese Zuwendungsbestätigung gilt nicht.',
+        { width, align: 'center' },
+      )
+      .fillColor('#000000');
+    // A frame around however many lines the reason takes.
+    doc
+      .rect(52, top - 6, width + 8, doc.y - top + 10)
+      .lineWidth(2)
+      .stroke('#B00020');
+    doc.moveDown(1);
+  }
   if (options.duplicate)
     doc
       .font('Bold')
@@ -144,14 +198,11 @@ export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {})
   small(exemptionText(c));
   doc.moveDown(0.3);
   small(
-    `Es wird bestätigt, dass die Zuwendung nur zur Förderung ${c.issuer.purposes.join(', ')} verwendet wird.`,
+    `Es wird bestätigt, dass die Zuwendung nur zur Förderung ${purposesAfterFoerderung(c.issuer.purposes)} verwendet wird.`,
   );
-  if (c.isMembershipFee) {
+  if (printsNotAnExcludedFee(c)) {
     doc.moveDown(0.3);
-    small(
-      'Es wird bestätigt, dass es sich nicht um Mitgliedsbeiträge handelt, deren Abzug nach § 10b Abs. 1 des ' +
-        'Einkommensteuergesetzes ausgeschlossen ist.',
-    );
+    small(NOT_AN_EXCLUDED_FEE);
   }
   if (c.kind === 'collective') {
     doc.moveDown(0.3);
@@ -200,6 +251,28 @@ export function renderReceiptPdf(c: ReceiptContent, options: RenderOptions = {})
       ]);
     row(['Gesamtsumme', '', '', germanAmount(c.totalCents)], 'Bold');
   }
+  if (voided) markEveryPageVoid(doc);
   doc.end();
   return done;
+}
+
+/**
+ * "UNGÜLTIG" across every page, drawn last (over the text, translucent): no page of a
+ * voided receipt can be copied without it.
+ */
+function markEveryPageVoid(doc: PDFKit.PDFDocument): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { width, height } = doc.page;
+    doc
+      .save()
+      .rotate(-35, { origin: [width / 2, height / 2] })
+      .font('Bold')
+      .fontSize(96)
+      .fillColor('#B00020')
+      .fillOpacity(0.18)
+      .text('UNGÜLTIG', 0, height / 2 - 48, { width, align: 'center', lineBreak: false })
+      .restore();
+  }
 }

@@ -18,6 +18,11 @@ export interface Receipt {
   renderedAt: Date | null;
   voidedAt: Date | null;
   voidReason: string | null;
+  /** The stored copy marked "UNGÜLTIG", once the worker has rendered it. */
+  voidDocumentPath: string | null;
+  voidDocumentSha256: Buffer | null;
+  /** The number of the receipt that replaced this voided one. */
+  replacedByNumber: string | null;
   donationIds: string[];
   /** For receipts of membership fees: the fee receivables. */
   receivableIds: string[];
@@ -39,6 +44,8 @@ const COLUMNS = `r.id, r.organisation_id AS "organisationId", r.year, r.number, 
   r.total_cents AS "totalCents", to_char(r.issued_on, 'YYYY-MM-DD') AS "issuedOn", r.replaces_receipt_id AS "replacesReceiptId",
   r.document_path AS "documentPath", r.document_sha256 AS "documentSha256", r.rendered_at AS "renderedAt",
   r.voided_at AS "voidedAt", r.void_reason AS "voidReason", r.created_at AS "createdAt",
+  r.void_document_path AS "voidDocumentPath", r.void_document_sha256 AS "voidDocumentSha256",
+  (SELECT n.number FROM receipts n WHERE n.replaces_receipt_id = r.id) AS "replacedByNumber",
   ARRAY(SELECT i.donation_id FROM receipt_items i WHERE i.receipt_id = r.id AND i.donation_id IS NOT NULL
         ORDER BY i.received_on, i.donation_id) AS "donationIds",
   ARRAY(SELECT i.receivable_id FROM receipt_items i WHERE i.receipt_id = r.id AND i.receivable_id IS NOT NULL
@@ -355,10 +362,11 @@ export class ReceiptRepository {
     );
   }
 
-  async markVoid(m: EntityManager, id: string, reason: string): Promise<void> {
-    await m.query(`UPDATE receipts SET voided_at = now(), void_reason = $2 WHERE id = $1`, [
+  async markVoid(m: EntityManager, id: string, reason: string, at: Date): Promise<void> {
+    await m.query(`UPDATE receipts SET voided_at = $3, void_reason = $2 WHERE id = $1`, [
       id,
       reason,
+      at,
     ]);
     await m.query(`UPDATE receipt_items SET is_void = true WHERE receipt_id = $1`, [id]);
   }
@@ -370,11 +378,25 @@ export class ReceiptRepository {
     );
   }
 
-  async unrendered(olderThanSeconds: number): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM receipts WHERE rendered_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 1000`,
+  /** Attaches the copy marked "UNGÜLTIG" once; the original stays as issued. */
+  async attachVoidDocument(id: string, path: string, sha256: Buffer): Promise<void> {
+    await this.db.query(
+      `UPDATE receipts SET void_document_path = $2, void_document_sha256 = $3
+        WHERE id = $1 AND voided_at IS NOT NULL AND void_document_path IS NULL`,
+      [id, path, sha256],
+    );
+  }
+
+  /** Receipts whose document (or, once voided, whose marked copy) is still missing. */
+  async unrendered(olderThanSeconds: number): Promise<{ id: string; isVoid: boolean }[]> {
+    return this.db.query<{ id: string; isVoid: boolean }[]>(
+      `(SELECT id, false AS "isVoid" FROM receipts
+         WHERE rendered_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 1000)
+       UNION ALL
+       (SELECT id, true FROM receipts
+         WHERE voided_at IS NOT NULL AND void_document_path IS NULL AND voided_at < now() - make_interval(secs => $1)
+         ORDER BY voided_at LIMIT 1000)`,
       [olderThanSeconds],
     );
-    return rows.map((r) => r.id);
   }
 }

@@ -13,6 +13,7 @@ import {
   notFound,
   pageOf,
   pageWindow,
+  todayIso,
   Transactions,
   uuidv7,
   type Actor,
@@ -23,6 +24,7 @@ import { DONATION_READERS } from '../donors.service';
 import type { ReceiptContent } from './receipt-content';
 import { renderReceiptPdf } from './receipt-pdf.renderer';
 import { Receipt, ReceiptRepository } from './receipt.repository';
+import { receiptIssuer } from './receipt-wording';
 
 const YEARS_VALID = { freistellungsbescheid: 5, feststellung_60a: 3 } as const;
 
@@ -73,7 +75,7 @@ export class ReceiptsService {
           { receiptId: id },
           409,
         );
-      await this.receipts.markVoid(m, id, reason.trim());
+      await this.receipts.markVoid(m, id, reason.trim(), this.clock.now());
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId,
@@ -95,6 +97,13 @@ export class ReceiptsService {
             )
           : await this.issueIn(m, actor.userId, organisationId, receipt.donationIds, receipt);
       if (replacement) await this.enqueueRender(m, replacement.id);
+      // The copy marked "UNGÜLTIG" that the download serves from now on.
+      await this.jobs.enqueue(
+        m,
+        'receipts.render',
+        { receiptId: id },
+        { jobId: `receipt-${id}-void` },
+      );
       return { voided: (await this.receipts.find(m, organisationId, id))!, replacement };
     });
   }
@@ -152,7 +161,11 @@ export class ReceiptsService {
     return this.receipts.reconciliation(organisationId, year);
   }
 
-  /** The stored original, or a fresh print of the same content marked "Zweitschrift". */
+  /**
+   * The stored original, or a fresh print of the same content marked "Zweitschrift". A
+   * voided receipt is only ever handed out marked "UNGÜLTIG" (the stored marked copy, or
+   * the same print while the worker has not stored it yet) and never as a Zweitschrift.
+   */
   async pdf(
     actor: Actor,
     organisationId: string,
@@ -160,6 +173,22 @@ export class ReceiptsService {
     duplicate: boolean,
   ): Promise<{ number: string; pdf: Buffer }> {
     const receipt = await this.get(actor, organisationId, id);
+    if (receipt.voidedAt) {
+      if (duplicate)
+        throw new DomainError(
+          'RECEIPT_VOID_NO_DUPLICATE',
+          'A voided receipt gets no Zweitschrift; download it without "duplicate" to get the copy marked as void',
+          { field: 'duplicate', receiptId: id, replacedByNumber: receipt.replacedByNumber },
+          409,
+        );
+      return {
+        number: receipt.number,
+        pdf:
+          receipt.voidDocumentPath && receipt.voidDocumentSha256
+            ? await this.documents.get(receipt.voidDocumentPath, receipt.voidDocumentSha256)
+            : await this.renderVoided(receipt),
+      };
+    }
     if (duplicate)
       return {
         number: receipt.number,
@@ -177,6 +206,16 @@ export class ReceiptsService {
       number: receipt.number,
       pdf: await this.documents.get(receipt.documentPath, receipt.documentSha256),
     };
+  }
+
+  private renderVoided(receipt: Receipt): Promise<Buffer> {
+    return renderReceiptPdf(receipt.content, {
+      voided: {
+        on: todayIso(receipt.voidedAt!),
+        reason: receipt.voidReason ?? '',
+        replacedBy: receipt.replacedByNumber,
+      },
+    });
   }
 
   /** E-mails a receipt (to the donor's address unless another is given); the worker sends it. */
@@ -222,6 +261,11 @@ export class ReceiptsService {
     const delivery = await this.receipts.delivery(deliveryId);
     if (!delivery || delivery.status === 'sent') return;
     const receipt = await this.receipts.findById(delivery.receiptId);
+    if (receipt?.voidedAt) {
+      // Voided between the request and the worker: a void receipt is not sent (no retry).
+      await this.receipts.markDeliveryFailed(deliveryId, 'RECEIPT_VOID: voided before sending');
+      return;
+    }
     if (!receipt?.documentPath || !receipt.documentSha256)
       throw new Error(`Receipt ${delivery.receiptId} is not rendered yet`);
     const pdf = await this.documents.get(receipt.documentPath, receipt.documentSha256);
@@ -255,16 +299,28 @@ export class ReceiptsService {
     return this.receipts.deliveries(id);
   }
 
-  /** Job `receipts.render`: renders from the stored row and attaches the document once. */
+  /**
+   * Job `receipts.render`: renders from the stored row and attaches the document once;
+   * once voided, also the copy marked "UNGÜLTIG" (the original stays as issued).
+   */
   async render(receiptId: string): Promise<void> {
     const receipt = await this.receipts.findById(receiptId);
-    if (!receipt || receipt.renderedAt) return;
-    const pdf = await renderReceiptPdf(receipt.content);
-    const stored = await this.documents.put(
-      `receipts/${receipt.organisationId}/${receipt.year}/${receipt.number}.pdf`,
-      pdf,
-    );
-    await this.receipts.attachDocument(receiptId, stored.path, stored.sha256);
+    if (!receipt) return;
+    const path = `receipts/${receipt.organisationId}/${receipt.year}/${receipt.number}`;
+    if (!receipt.renderedAt) {
+      const stored = await this.documents.put(
+        `${path}.pdf`,
+        await renderReceiptPdf(receipt.content),
+      );
+      await this.receipts.attachDocument(receiptId, stored.path, stored.sha256);
+    }
+    if (receipt.voidedAt && !receipt.voidDocumentPath) {
+      const stored = await this.documents.put(
+        `${path}-storniert.pdf`,
+        await this.renderVoided(receipt),
+      );
+      await this.receipts.attachVoidDocument(receiptId, stored.path, stored.sha256);
+    }
   }
 
   /**
@@ -272,10 +328,14 @@ export class ReceiptsService {
    * also those whose render job failed and is still kept by BullMQ.
    */
   async reconcile(): Promise<number> {
-    const ids = await this.receipts.unrendered(30);
-    for (const id of ids)
-      await this.jobs.ensure('receipts.render', { receiptId: id }, `receipt-${id}`);
-    return ids.length;
+    const missing = await this.receipts.unrendered(30);
+    for (const { id, isVoid } of missing)
+      await this.jobs.ensure(
+        'receipts.render',
+        { receiptId: id },
+        isVoid ? `receipt-${id}-void` : `receipt-${id}`,
+      );
+    return missing.length;
   }
 
   /** In the transaction that issues the receipt (the outbox). */
@@ -377,6 +437,14 @@ export class ReceiptsService {
   ): Promise<Receipt> {
     if (!fees.length)
       throw new DomainError('NOTHING_TO_RECEIPT', 'No paid, deductible fees without a receipt', {});
+    const issuer = receiptIssuer(await this.receipts.issuer(m, organisationId));
+    if (issuer.excludesFeeDeduction)
+      throw new DomainError(
+        'FEES_NOT_DEDUCTIBLE',
+        'The organisation’s purposes exclude the deduction of membership fees (§ 10b Abs. 1 Satz 8 EStG: sport, ' +
+          'cultural leisure, Heimatpflege, § 52 Abs. 2 Nr. 23 AO); no receipt for fees',
+        { field: 'memberId', purposes: issuer.purposes },
+      );
     if (new Set(fees.map((f) => f.receivedOn.slice(0, 4))).size > 1)
       throw new DomainError(
         'RECEIPT_MIXED_YEARS',
@@ -424,7 +492,7 @@ export class ReceiptsService {
     },
   ): Promise<Receipt> {
     const { kind, replaces, items: sorted } = r;
-    const issuer = await this.receipts.issuer(m, organisationId);
+    const issuer = receiptIssuer(await this.receipts.issuer(m, organisationId));
     const donor = await this.receipts.donor(m, r.donorId);
     if (!donor.street || !donor.postalCode || !donor.city || !donor.name) {
       throw new DomainError(

@@ -51,7 +51,11 @@ function belowThousand(n: number): string {
   return text;
 }
 
-/** A whole number in words; `beforeNoun` gives "ein" for 1 ("ein Euro"), otherwise "eins". */
+/**
+ * A whole number in words. Counted on its own a number ending in one ends in "eins"
+ * ("einhunderteins"); before a noun (`beforeNoun`) it ends in "ein" ("ein Euro",
+ * "einhundertein Euro"). The rule is written down in docs/DOMAIN.md §3.
+ */
 export function numberInGermanWords(value: number, beforeNoun = false): string {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Cannot spell ${value}`);
   if (value === 0) return 'null';
@@ -75,9 +79,11 @@ export function numberInGermanWords(value: number, beforeNoun = false): string {
   const thousands = Math.floor(rest / 1000);
   const below = rest % 1000;
   let small = thousands ? `${thousands === 1 ? 'ein' : belowThousand(thousands)}tausend` : '';
-  if (below) small += below === 1 && !small ? (beforeNoun ? 'ein' : 'eins') : belowThousand(below);
+  if (below) small += below === 1 && !small ? 'eins' : belowThousand(below);
   if (small) parts.push(small);
-  return parts.join(' ');
+  const words = parts.join(' ');
+  // Before a noun the final "eins" is "ein": "einhundertein Euro", "eintausendein Euro".
+  return beforeNoun ? words.replace(/eins$/, 'ein') : words;
 }
 
 /** 12345 cents → "einhundertdreiundzwanzig Euro und fünfundvierzig Cent". */

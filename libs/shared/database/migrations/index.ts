@@ -19,6 +19,7 @@ import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
 import { StoredDocuments1765700000001 } from './1765700000001-stored-documents';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
 import { ChartSkr42Check1765810000000 } from './1765810000000-chart-skr42-check';
+import { ReceiptVoidDocument1765820000000 } from './1765820000000-receipt-void-document';
 import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   StoredDocuments1765700000001,
   ChartGeldtransit1765800000000,
   ChartSkr42Check1765810000000,
+  ReceiptVoidDocument1765820000000,
   BankStatementFacts1765900000000,
 ];
