@@ -6,7 +6,6 @@ import { LedgerService } from '@dachwerk/ledger';
 import {
   assertOrganisationRole,
   Clock,
-  decodeText,
   DomainError,
   notFound,
   pageOf,
@@ -20,7 +19,8 @@ import {
   StatementEntry,
   StatementSummary,
 } from './bank-statement.repository';
-import { assertBalances, parseCamt053, type ParsedStatement } from './camt053';
+import { readCamtFile } from './camt-file';
+import { assertBalances, type ParsedStatement } from './camt053';
 import type { StatementQueryDto } from './dto/banking.dto';
 import { MatchingService } from './matching.service';
 import { continuityBreaks } from './statement-continuity';
@@ -106,7 +106,7 @@ export class BankStatementsService {
         400,
       );
     const sha256 = createHash('sha256').update(file).digest('hex');
-    const parsed = parseCamt053(decodeText(file));
+    const parsed = readCamtFile(file);
     assertBalances(parsed);
     const today = this.clock.today();
     const future = parsed.flatMap((s, i) =>

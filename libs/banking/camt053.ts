@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DomainError, germanAmount, isWithinAmountLimit } from '@dachwerk/shared';
+import { DomainError, germanAmount, isWithinAmountLimit, parseDayInput } from '@dachwerk/shared';
 
 export const CAMT_VERSIONS = ['camt.053.001.02', 'camt.053.001.04', 'camt.053.001.08'] as const;
 export type CamtVersion = (typeof CAMT_VERSIONS)[number];
@@ -110,8 +110,42 @@ const list = (node: unknown, key: string): Node[] => {
   const value = (node as Node)[key];
   return Array.isArray(value) ? (value as Node[]) : value ? [value as Node] : [];
 };
-const day = (node: unknown, key: string): string | null =>
-  (text(node, key, 'Dt') ?? text(node, key, 'DtTm'))?.slice(0, 10) ?? null;
+/** The day of a Dt or DtTm element: null when absent, undefined when it is no real day. */
+const day = (node: unknown, ...path: string[]): string | null | undefined => {
+  const value = text(node, ...path, 'Dt') ?? text(node, ...path, 'DtTm') ?? text(node, ...path);
+  if (value === null) return null;
+  return /^\d{4}-\d{2}-\d{2}(?:T|$)/.test(value) ? parseDayInput(value.slice(0, 10)) : undefined;
+};
+
+/** Where in the document a line lies, as an element path ("/Document/BkToCstmrStmt/Stmt"). */
+export function elementPathAt(xml: string, line: number): string {
+  let end = 0;
+  for (let l = 1; l <= line && end !== -1; l++) end = xml.indexOf('\n', end + (l > 1 ? 1 : 0));
+  const before = end === -1 ? xml : xml.slice(0, end);
+  const open: string[] = [];
+  for (const m of before.matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^<>]*?(\/?)>/g)) {
+    const name = m[2].replace(/^[\w.-]+:/, '');
+    if (m[1]) {
+      const at = open.lastIndexOf(name);
+      if (at !== -1) open.length = at;
+    } else if (!m[3]) open.push(name);
+  }
+  return '/' + open.join('/');
+}
+
+function malformed(xml: string, line: number, message: string): DomainError {
+  const path = elementPathAt(xml, line);
+  return new DomainError(
+    'XML_MALFORMED',
+    `The file is not well-formed XML: line ${line}, in ${path}: ${message}`,
+    {
+      errors: [{ field: 'file', rule: 'xml', message: `line ${line}, in ${path}: ${message}` }],
+      line,
+      path,
+    },
+    400,
+  );
+}
 
 /**
  * Reads a camt.053 bank statement (versions 02, 04 and 08, as German banks send them)
@@ -120,22 +154,13 @@ const day = (node: unknown, key: string): string | null =>
  * details becomes one transaction of its own. Problems name the statement and entry.
  */
 export function parseCamt053(xml: string): ParsedStatement[] {
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true)
-    throw new DomainError(
-      'XML_MALFORMED',
-      `The file is not well-formed XML: ${wellFormed.err.msg}`,
-      {
-        errors: [
-          {
-            field: 'file',
-            rule: 'xml',
-            message: `line ${wellFormed.err.line}: ${wellFormed.err.msg}`,
-          },
-        ],
-      },
-      400,
-    );
+  let wellFormed: ReturnType<typeof XMLValidator.validate>;
+  try {
+    wellFormed = XMLValidator.validate(xml);
+  } catch (error) {
+    throw malformed(xml, 1, (error as Error).message);
+  }
+  if (wellFormed !== true) throw malformed(xml, wellFormed.err.line, wellFormed.err.msg);
   const namespace =
     /<(?:\w+:)?Document[^>]*\sxmlns(?::\w+)?="urn:iso:std:iso:20022:tech:xsd:([a-z0-9.]+)"/.exec(
       xml,
@@ -149,13 +174,31 @@ export function parseCamt053(xml: string): ParsedStatement[] {
       },
     );
   const version = namespace as CamtVersion;
-  const doc = parser.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (error) {
+    const line = Number(/line:?\s*(\d+)/i.exec((error as Error).message)?.[1] ?? 1);
+    throw malformed(xml, line, (error as Error).message);
+  }
   const statements = list(at(doc, 'Document', 'BkToCstmrStmt'), 'Stmt');
   if (!statements.length)
     throw new DomainError('STATEMENT_EMPTY', 'The file holds no statement (Stmt)', {
       field: 'file',
     });
-  return statements.map((stmt, s) => parseStatement(stmt, s + 1, version));
+  return statements.map((stmt, s) => {
+    try {
+      return parseStatement(stmt, s + 1, version);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      // A shape this reader did not foresee is the file's problem, never a 500.
+      throw new DomainError(
+        'STATEMENT_INVALID',
+        `Statement ${s + 1} could not be read: ${(error as Error).message}`,
+        { errors: [{ field: `Stmt[${s + 1}]`, rule: 'camt', message: (error as Error).message }] },
+      );
+    }
+  });
 }
 
 function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedStatement {
@@ -186,7 +229,13 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
     if (indicator !== 'CRDT' && indicator !== 'DBIT')
       fail(`Ntry[${entryNo}].CdtDbtInd`, `${where}: CdtDbtInd must be CRDT or DBIT`);
     const bookedOn = day(ntry, 'BookgDt');
-    if (!bookedOn) fail(`Ntry[${entryNo}].BookgDt`, `${where}: the booking date is missing`);
+    if (bookedOn === null)
+      fail(`Ntry[${entryNo}].BookgDt`, `${where}: the booking date is missing`);
+    if (bookedOn === undefined)
+      fail(`Ntry[${entryNo}].BookgDt`, `${where}: the booking date is no real day`);
+    const valueOn = day(ntry, 'ValDt');
+    if (valueOn === undefined)
+      fail(`Ntry[${entryNo}].ValDt`, `${where}: the value date is no real day`);
     const sign = indicator === 'DBIT' ? -1 : 1;
     const entryCents = (amount ?? 0) * sign;
     const entryCurrency = currencyOf(at(ntry, 'Amt')) ?? currency;
@@ -239,7 +288,7 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
       amountCents: entryCents,
       currency: entryCurrency,
       bookedOn: bookedOn ?? '',
-      valueOn: day(ntry, 'ValDt'),
+      valueOn: valueOn ?? null,
       isReversal: text(ntry, 'RvslInd') === 'true',
       status,
       isSettled: status === 'BOOK' && entryCurrency === currency,
@@ -248,22 +297,42 @@ function parseStatement(stmt: Node, no: number, version: CamtVersion): ParsedSta
       transactions: transactions.map((tx) => ({ ...tx, amountCents: tx.amountCents ?? 0 })),
     };
   });
+  // Sequence numbers are digits; FinTS-derived files write 00000 for none.
+  const sequence = (element: 'ElctrncSeqNb' | 'LglSeqNb'): number | null => {
+    const value = text(stmt, element);
+    if (value === null) return null;
+    if (!/^\d{1,15}$/.test(value)) {
+      fail(
+        element,
+        `${element} must be a number of at most 15 digits, found "${value.slice(0, 40)}"`,
+      );
+      return null;
+    }
+    return Number(value) > 0 ? Number(value) : null;
+  };
+  const electronicSeq = sequence('ElctrncSeqNb');
+  sequence('LglSeqNb');
+  const period = (key: 'FrDtTm' | 'ToDtTm'): string | null => {
+    const value = day(stmt, 'FrToDt', key);
+    if (value === undefined) fail(`FrToDt.${key}`, `FrToDt/${key} is no real day`);
+    return value ?? null;
+  };
+  const fromOn = period('FrDtTm');
+  const toOn = period('ToDtTm');
   if (problems.length)
     throw new DomainError(
       'STATEMENT_INVALID',
       `The statement has ${problems.length} problem(s); nothing was imported`,
       { errors: problems },
     );
-  const seq = text(stmt, 'ElctrncSeqNb');
   return {
     version,
     statementRef: statementRef!,
-    // FinTS-derived files write 00000: no number at all.
-    electronicSeq: seq && /^\d{1,18}$/.test(seq) && Number(seq) > 0 ? Number(seq) : null,
+    electronicSeq,
     iban: iban!,
     currency,
-    fromOn: text(stmt, 'FrToDt', 'FrDtTm')?.slice(0, 10) ?? null,
-    toOn: text(stmt, 'FrToDt', 'ToDtTm')?.slice(0, 10) ?? null,
+    fromOn,
+    toOn,
     openingCents: balance(['OPBD', 'PRCD']),
     closingCents: balance(['CLBD']),
     entries,

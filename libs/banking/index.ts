@@ -7,4 +7,5 @@ export { BankStatementsService } from './bank-statements.service';
 export { BankTransactionsService } from './bank-transactions.service';
 export { MatchingService } from './matching.service';
 export { parseCamt053, type ParsedStatement } from './camt053';
+export { readCamtFile } from './camt-file';
 export { writeCamt053, type CamtStatement, type CamtEntry, type CamtTx } from './camt053-writer';

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createOrganisation, createUser } from '@dachwerk/testing';
 import { login, startApi, TestApi } from '../support/api';
 
@@ -160,5 +162,30 @@ describe('bad input', () => {
       registerCourt: null,
       taxOffice: null,
     });
+  });
+  it('refuses every hostile camt upload of the seed corpus with problem+json, writing nothing', async () => {
+    const dir = join(__dirname, '../../libs/banking/fixtures/hostile');
+    const corpus = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as {
+      file: string;
+      status: number;
+      code: string;
+      field: string;
+    }[];
+    const before = await count('bank_statements');
+    for (const c of corpus) {
+      const res = await api
+        .http()
+        .post(`/api/v1/organisations/${orgId}/bank-statements`)
+        .set(admin)
+        .attach('file', readFileSync(join(dir, c.file)), c.file);
+      expect({ file: c.file, status: res.status, code: res.body.code }).toEqual({
+        file: c.file,
+        status: c.status,
+        code: c.code,
+      });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(c.field);
+    }
+    expect(await count('bank_statements')).toBe(before);
   });
 });
