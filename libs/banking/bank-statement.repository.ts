@@ -4,7 +4,7 @@ import { uuidv7 } from '@dachwerk/shared';
 import type { ParsedStatement } from './camt053';
 
 export type MatchKind =
-  'receivables' | 'direct_debit' | 'return' | 'donation' | 'account' | 'payout';
+  'receivables' | 'direct_debit' | 'return' | 'donation' | 'account' | 'payout' | 'transit';
 
 export interface BankTransaction {
   id: string;

@@ -18,12 +18,18 @@ import { BankStatementRepository, BankTransaction, TX_SELECT } from './bank-stat
 import { BANKING_READERS } from './bank-statements.service';
 import type { BankTransactionQueryDto, MatchTransactionDto } from './dto/banking.dto';
 import { MatchingService } from './matching.service';
+import { samePayer, transitCandidates } from './transit-match';
+import { TransitRepository } from './transit.repository';
 
 export interface Suggestion {
-  kind: 'member' | 'donor';
+  /** transit: money entered by hand, waiting on Geldtransit; id is its journal entry. */
+  kind: 'member' | 'donor' | 'transit';
   id: string;
   name: string;
-  reason: 'iban' | 'name' | 'member-number';
+  reason: 'iban' | 'name' | 'member-number' | 'amount';
+  /** For transit: the hand booking's day and amount. */
+  bookedOn?: string;
+  amountCents?: number;
   /** For members: their unpaid receivables and the sum. */
   receivableIds?: string[];
   openCents?: number;
@@ -44,6 +50,7 @@ export class BankTransactionsService {
     private readonly donations: DonationsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly transit: TransitRepository,
   ) {}
 
   async list(
@@ -157,6 +164,18 @@ export class BankTransactionsService {
             settle: list,
           },
         ]);
+      } else if (input.kind === 'transit') {
+        const item = (await this.transit.open(m, organisationId, [tx.amountCents])).find(
+          (i) => i.entryId === input.transitEntryId,
+        );
+        if (!item)
+          throw new DomainError(
+            'TRANSIT_NOT_OPEN',
+            `No hand booking of ${germanAmount(tx.amountCents)} waits on Geldtransit under this id (settled already, reversed, or another amount)`,
+            { field: 'transitEntryId' },
+            409,
+          );
+        await this.matching.execute(m, ctx, [this.matching.transitSettlement(ctx, tx, item)]);
       } else if (input.kind === 'donation') {
         if (tx.amountCents <= 0)
           throw new DomainError('MATCH_NEEDS_CREDIT', 'Only money received can be a donation', {
@@ -255,7 +274,22 @@ export class BankTransactionsService {
           AND (iban = $2 OR ($3 <> '' AND $3 ILIKE '%' || COALESCE(last_name, organisation_name) || '%')) LIMIT 10`,
       [organisationId, tx.counterpartyIban ?? '', name],
     );
+    const transit = await this.db.transaction((m) =>
+      this.transit.open(m, organisationId, [tx.amountCents]),
+    );
     return [
+      ...transitCandidates(tx, transit).map((i): Suggestion => ({
+        kind: 'transit',
+        id: i.entryId,
+        name: i.donorName ?? i.text,
+        reason: samePayer(tx, i)
+          ? i.donorIban === tx.counterpartyIban
+            ? 'iban'
+            : 'name'
+          : 'amount',
+        bookedOn: i.bookedOn,
+        amountCents: i.amountCents,
+      })),
       ...members.map((s) => ({
         ...s,
         receivableIds: s.receivableIds ?? [],

@@ -8,6 +8,7 @@ import { BankStatementRepository } from './bank-statement.repository';
 import { BankStatementsService } from './bank-statements.service';
 import { BankTransactionsService } from './bank-transactions.service';
 import { MatchingService } from './matching.service';
+import { TransitRepository } from './transit.repository';
 
 @Module({
   imports: [AuditModule, LedgerModule, MembershipModule, DonationsModule, FundingModule],
@@ -16,6 +17,7 @@ import { MatchingService } from './matching.service';
     BankTransactionsService,
     MatchingService,
     BankStatementRepository,
+    TransitRepository,
   ],
   exports: [BankStatementsService, BankTransactionsService, MatchingService],
 })

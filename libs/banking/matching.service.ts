@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LedgerService, type PostingInput } from '@dachwerk/ledger';
+import { LedgerService, TRANSIT_ACCOUNT, type PostingInput } from '@dachwerk/ledger';
 import { FUNDING_ACCOUNTS, PayoutRunsService } from '@dachwerk/funding';
 import { FEE_ACCOUNTS, ReceivablesService, type Receivable } from '@dachwerk/membership';
 import type { BankTransaction, MatchKind } from './bank-statement.repository';
 import { BankStatementRepository } from './bank-statement.repository';
+import { transitMatch } from './transit-match';
+import { TransitRepository, type TransitItem } from './transit.repository';
 
 /** SKR 42: Nebenkosten des Geldverkehrs — what the bank charges for a return. */
 export const BANK_CHARGES_ACCOUNT = 68550;
@@ -16,12 +18,14 @@ export interface BankContext {
   statementRef: string;
 }
 
-interface PlannedMatch {
+export interface PlannedMatch {
   txIds: string[];
   kind: MatchKind;
   posting: PostingInput;
   /** A payout the bank executed: the claim is paid. */
   paidClaimId?: string;
+  /** A hand booking on Geldtransit that this line settles. */
+  transitEntryId?: string;
   settle?: Receivable[];
   returned?: {
     receivable: Receivable;
@@ -44,6 +48,8 @@ const RECEIVABLE_REF = /\bR[0-9a-f]{32}\b/g;
  * 3. a debit with the end-to-end id of a claim in a payout run pays that claim;
  * 4. a transfer naming a receivable, a member number, or from a mandate's IBAN settles
  *    that member's unpaid receivables when the amount fits them exactly;
+ * 5. money entered by hand and waiting on Geldtransit is settled by the line with its
+ *    amount, near its date, from the same payer (`transit-match.ts`);
  * everything else stays unmatched for a person. Every match is booked.
  */
 @Injectable()
@@ -53,6 +59,7 @@ export class MatchingService {
     private readonly ledger: LedgerService,
     private readonly statements: BankStatementRepository,
     private readonly payouts: PayoutRunsService,
+    private readonly transit: TransitRepository,
   ) {}
 
   async autoMatch(m: EntityManager, ctx: BankContext, txs: BankTransaction[]): Promise<number> {
@@ -167,7 +174,14 @@ export class MatchingService {
     }
 
     const afterPayouts = await this.matchPayouts(m, ctx, leftover, planned);
-    const rest = await this.matchBatchesAndTransfers(m, ctx, afterPayouts, state, planned);
+    const afterTransfers = await this.matchBatchesAndTransfers(
+      m,
+      ctx,
+      afterPayouts,
+      state,
+      planned,
+    );
+    const rest = await this.matchTransit(m, ctx, afterTransfers, planned);
     // The transactions are not stored yet: their match goes in with them (no second write).
     const byId = new Map(txs.map((t) => [t.id, t]));
     for (const mark of await this.book(m, ctx, planned))
@@ -176,7 +190,56 @@ export class MatchingService {
         matchedAs: mark.kind,
         journalEntryId: mark.journalEntryId,
       });
-    return txs.length - rest;
+    return txs.length - rest.length;
+  }
+
+  /** Lines that settle money entered by hand (Geldtransit). Returns the rest. */
+  private async matchTransit(
+    m: EntityManager,
+    ctx: BankContext,
+    txs: BankTransaction[],
+    planned: PlannedMatch[],
+  ): Promise<BankTransaction[]> {
+    if (!txs.length) return txs;
+    let open = await this.transit.open(m, ctx.organisationId, [
+      ...new Set(txs.map((t) => t.amountCents)),
+    ]);
+    const rest: BankTransaction[] = [];
+    for (const tx of txs) {
+      const item = transitMatch(tx, open);
+      if (!item) {
+        rest.push(tx);
+        continue;
+      }
+      open = open.filter((i) => i !== item);
+      planned.push(this.transitSettlement(ctx, tx, item));
+    }
+    return rest;
+  }
+
+  /** The booking that moves a hand booking's money from Geldtransit to the bank account. */
+  transitSettlement(ctx: BankContext, tx: BankTransaction, item: TransitItem): PlannedMatch {
+    const amount = Math.abs(tx.amountCents);
+    const incoming = tx.amountCents > 0;
+    return {
+      txIds: [tx.id],
+      kind: 'transit',
+      posting: this.posting(ctx, tx.bookedOn, `Geldtransit ${item.donorName ?? item.text}`, [
+        {
+          account: ctx.ledgerAccount,
+          side: incoming ? 'debit' : 'credit',
+          amountCents: amount,
+          sphere: 1,
+        },
+        {
+          account: TRANSIT_ACCOUNT,
+          side: incoming ? 'credit' : 'debit',
+          amountCents: amount,
+          sphere: 1,
+        },
+      ]),
+      transitEntryId: item.entryId,
+    };
   }
 
   /** Debits carrying the end-to-end id of a claim in a payout run: the payable is paid. Returns the rest. */
@@ -221,14 +284,14 @@ export class MatchingService {
     return txs.filter((t) => !matched.has(t.id));
   }
 
-  /** Batches without details, and transfers by reference, member number or IBAN. Returns how many stay unmatched. */
+  /** Batches without details, and transfers by reference, member number or IBAN. Returns the rest. */
   private async matchBatchesAndTransfers(
     m: EntityManager,
     ctx: BankContext,
     txs: BankTransaction[],
     state: Map<string, Receivable['status']>,
     planned: PlannedMatch[],
-  ): Promise<number> {
+  ): Promise<BankTransaction[]> {
     const credits = txs.filter((t) => t.amountCents > 0);
     const batchIds = [
       ...new Set(
@@ -280,12 +343,12 @@ export class MatchingService {
     const unpaidOf = new Map<string, Receivable[]>();
     for (const r of unpaid) unpaidOf.set(r.memberId, [...(unpaidOf.get(r.memberId) ?? []), r]);
 
-    let unmatched = 0;
+    const unmatched: BankTransaction[] = [];
     for (const tx of txs) {
       const settle =
         tx.amountCents > 0 ? this.fit(tx, batches, byNo, byIban, unpaidOf, state) : undefined;
       if (!settle) {
-        unmatched++;
+        unmatched.push(tx);
         continue;
       }
       settle.forEach((r) => state.set(r.id, 'settled'));
@@ -365,6 +428,7 @@ export class MatchingService {
     const marks: { id: string; kind: MatchKind; journalEntryId: string }[] = [];
     const settlements: Parameters<ReceivablesService['settle']>[1] = [];
     const paid: { claimId: string; entryId: string }[] = [];
+    const transit: { entryId: string; bankTransactionId: string; settledByEntryId: string }[] = [];
     for (let i = 0; i < planned.length; i++) {
       const p = planned[i];
       const journalEntryId = entries[i].id;
@@ -400,6 +464,12 @@ export class MatchingService {
           });
       }
       if (p.paidClaimId) paid.push({ claimId: p.paidClaimId, entryId: journalEntryId });
+      if (p.transitEntryId)
+        transit.push({
+          entryId: p.transitEntryId,
+          bankTransactionId: p.txIds[0],
+          settledByEntryId: journalEntryId,
+        });
       for (const id of p.txIds) marks.push({ id, kind: p.kind, journalEntryId });
     }
     if (paid.length)
@@ -409,6 +479,7 @@ export class MatchingService {
         paid.map((p) => p.entryId),
       );
     await this.receivables.settle(m, settlements);
+    await this.transit.settle(m, ctx.organisationId, transit, ctx.userId);
     return marks;
   }
 

@@ -1,4 +1,4 @@
-import type { PostingLine } from '@dachwerk/ledger';
+import { TRANSIT_ACCOUNT, type PostingLine } from '@dachwerk/ledger';
 
 export const DONATION_KINDS = ['money', 'in_kind', 'expense_waiver'] as const;
 export type DonationKind = (typeof DONATION_KINDS)[number];
@@ -7,12 +7,13 @@ export type MoneyChannel = (typeof MONEY_CHANNELS)[number];
 
 /**
  * How each kind of donation is booked (SKR 42, sphere 1 — ideeller Bereich):
- * money to bank or cash against 40450 Geldzuwendungen gegen Zuwendungsbestätigung; an
- * in-kind donation consumed for the purposes (63000 Sonstige betriebliche Aufwendungen)
- * against 40550; a waived reimbursement as the expense it was (63010) against 40650.
+ * money against 40450 — cash to 16000, money that will come through the bank to 13720
+ * Geldtransit until a statement line settles it (banking books a donation confirmed from
+ * a statement line straight to that bank account); an in-kind donation consumed for the
+ * purposes (63000 Sonstige betriebliche Aufwendungen) against 40550; a waived
+ * reimbursement as the expense it was (63010) against 40650.
  */
-/** The default bank account of SKR 42; banking books to the account of the statement's bank account. */
-export const BANK_ACCOUNT = 18000;
+export const MONEY_IN_TRANSIT = TRANSIT_ACCOUNT;
 /** Where an in-kind donation used for the purposes is spent: 63000 Sonstige betriebliche Aufwendungen. */
 export const IN_KIND_CONSUMED_ACCOUNT = 63000;
 
@@ -40,7 +41,7 @@ export function donationLines(
     kind === 'money'
       ? channel === 'cash'
         ? 16000
-        : BANK_ACCOUNT
+        : MONEY_IN_TRANSIT
       : kind === 'in_kind'
         ? IN_KIND_CONSUMED_ACCOUNT
         : 63010;

@@ -16,7 +16,7 @@ import {
   type Actor,
   type Page,
 } from '@dachwerk/shared';
-import { administrationFeeLines, BANK_ACCOUNT, donationLines } from './donation-accounts';
+import { administrationFeeLines, donationLines, MONEY_IN_TRANSIT } from './donation-accounts';
 import { Donation, DonationRepository } from './donation.repository';
 import { DONATION_READERS } from './donors.service';
 import { DonorRepository } from './donor.repository';
@@ -212,7 +212,7 @@ export class DonationsService {
       sourceId: id,
       lines: [
         ...donationLines(input.kind, input.channel, input.amountCents, costCentre).map((line) =>
-          bankLedgerAccount && line.account === BANK_ACCOUNT
+          bankLedgerAccount && line.account === MONEY_IN_TRANSIT
             ? { ...line, account: bankLedgerAccount }
             : line,
         ),

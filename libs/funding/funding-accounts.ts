@@ -6,7 +6,6 @@ import type { PostingLine } from '@dachwerk/ledger';
  * account, so the fund is the cost centre's result and nothing else.
  */
 export const FUNDING_ACCOUNTS = {
-  bank: 18000,
   /** Third-party grants received for an initiative. */
   grantFromAuthority: 48280,
   /** 48290 Sonstige Zuschüsse: grants of foundations and other third parties. */

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import { DonationsService, type InitiativeDonation } from '@dachwerk/donations';
-import { CostCentreLedger, LedgerService, type CostCentreLine } from '@dachwerk/ledger';
+import {
+  CostCentreLedger,
+  LedgerService,
+  TRANSIT_ACCOUNT,
+  type CostCentreLine,
+} from '@dachwerk/ledger';
 import { administrationFee, InitiativesService, type Initiative } from '@dachwerk/organisations';
 import {
   assertOrganisationRole,
@@ -180,7 +185,8 @@ export class FundsService {
             sourceId: initiativeId,
             lines: [
               {
-                account: FUNDING_ACCOUNTS.bank,
+                // Until the statement shows it (banking settles it from there).
+                account: TRANSIT_ACCOUNT,
                 side: 'debit',
                 amountCents: input.amountCents,
                 sphere: 1,

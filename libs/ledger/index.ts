@@ -10,6 +10,7 @@ export { LedgerReportsService } from './ledger-reports.service';
 export { LedgerExportService } from './ledger-export.service';
 export * from './ledger.types';
 export { entryHash } from './entry-hash';
+export { TRANSIT_ACCOUNT } from './transit-account';
 export * from './datev-format';
 export { splitGross, taxOfGross, expectedTax } from './posting-rules';
 export {

@@ -57,3 +57,4 @@ export * from './dates/clock';
 export * from './dates/calendar';
 export * from './pdf/pdf-fonts';
 export * from './money/german-format';
+export * from './text/fold';

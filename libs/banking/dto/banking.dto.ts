@@ -54,7 +54,7 @@ export class BankTransactionDto {
 }
 export class BankTransactionPageDto extends PageDto(BankTransactionDto) {}
 
-const KINDS = ['receivables', 'donation', 'account', 'ignore'] as const;
+const KINDS = ['receivables', 'donation', 'account', 'transit', 'ignore'] as const;
 
 /** How a person resolves an unmatched transaction. */
 export class MatchTransactionDto {
@@ -69,6 +69,15 @@ export class MatchTransactionDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
   receivableIds?: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'kind=transit: the journal entry of the hand booking on Geldtransit this line settles (see suggestions)',
+  })
+  @ValidateIf((o: MatchTransactionDto) => o.kind === 'transit')
+  @IsUUID()
+  transitEntryId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'kind=donation: the donor' })
   @ValidateIf((o: MatchTransactionDto) => o.kind === 'donation')

@@ -21,6 +21,7 @@ import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit
 import { ChartSkr42Check1765810000000 } from './1765810000000-chart-skr42-check';
 import { ReceiptVoidDocument1765820000000 } from './1765820000000-receipt-void-document';
 import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
+import { MoneyInTransit1765910000000 } from './1765910000000-money-in-transit';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ChartSkr42Check1765810000000,
   ReceiptVoidDocument1765820000000,
   BankStatementFacts1765900000000,
+  MoneyInTransit1765910000000,
 ];
