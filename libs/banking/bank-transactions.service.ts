@@ -35,6 +35,33 @@ export interface Suggestion {
   openCents?: number;
 }
 
+/** A donor as the bank line names them, for a person to check and save. */
+export interface DonorDraft {
+  kind: 'person' | 'organisation';
+  firstName?: string;
+  lastName?: string;
+  organisationName?: string;
+  iban: string | null;
+}
+
+const ORGANISATION_WORDS =
+  /\b(e\.?\s?V\.?|g?GmbH|AG|KG|OHG|UG|eG|Stiftung|Verein|Verband|Gemeinde|Stadt|Inc\.?|Ltd\.?|GbR)\b/i;
+
+/** The donor a line names: an organisation by its legal form, else a person (last word = last name). */
+export function donorDraft(tx: BankTransaction): DonorDraft | null {
+  const name = (tx.counterpartyName ?? '').replace(/\s+/g, ' ').trim();
+  if (!name) return null;
+  if (ORGANISATION_WORDS.test(name))
+    return { kind: 'organisation', organisationName: name, iban: tx.counterpartyIban };
+  const words = name.split(' ');
+  return {
+    kind: 'person',
+    ...(words.length > 1 ? { firstName: words.slice(0, -1).join(' ') } : {}),
+    lastName: words[words.length - 1],
+    iban: tx.counterpartyIban,
+  };
+}
+
 /**
  * The queue of transactions matching could not place, and what a person does with
  * them: pay receivables, confirm a donation, book against an account, or ignore with
@@ -77,16 +104,24 @@ export class BankTransactionsService {
     actor: Actor,
     organisationId: string,
     id: string,
-  ): Promise<BankTransaction & { suggestions: Suggestion[] }> {
+  ): Promise<BankTransaction & { suggestions: Suggestion[]; donorDraft: DonorDraft | null }> {
     assertOrganisationRole(actor, organisationId, BANKING_READERS);
     const [tx] = await this.db.query<BankTransaction[]>(
       `${TX_SELECT} WHERE t.organisation_id = $1 AND t.id = $2`,
       [organisationId, id],
     );
     if (!tx) throw notFound('Bank transaction', id);
+    const suggestions = tx.status === 'unmatched' ? await this.suggest(organisationId, tx) : [];
     return {
       ...tx,
-      suggestions: tx.status === 'unmatched' ? await this.suggest(organisationId, tx) : [],
+      suggestions,
+      // Money from someone not yet a donor: the new donor, filled in from the line.
+      donorDraft:
+        tx.status === 'unmatched' &&
+        tx.amountCents > 0 &&
+        !suggestions.some((s) => s.kind === 'donor')
+          ? donorDraft(tx)
+          : null,
     };
   }
 
@@ -164,6 +199,31 @@ export class BankTransactionsService {
             settle: list,
           },
         ]);
+      } else if (input.kind === 'return') {
+        if (tx.amountCents >= 0)
+          throw new DomainError('MATCH_NEEDS_DEBIT', 'Only money taken back can be a return', {
+            field: 'kind',
+          });
+        const [r] = await this.receivables.byIds(m, organisationId, [input.receivableId!]);
+        if (!r)
+          throw new DomainError('RECEIVABLE_UNKNOWN', 'A receivable does not exist', {
+            field: 'receivableId',
+          });
+        if (r.status !== 'settled')
+          throw new DomainError(
+            'RECEIVABLE_NOT_COLLECTED',
+            `Only a collected receivable can come back; this one is ${r.status}`,
+            { field: 'receivableId' },
+            409,
+          );
+        const planned = this.matching.planReturn(ctx, tx, r);
+        if (!planned)
+          throw new DomainError(
+            'MATCH_AMOUNT_MISMATCH',
+            `The return of ${germanAmount(-tx.amountCents)} is not the receivable's ${germanAmount(r.amountCents)} plus a bank charge`,
+            { field: 'receivableId' },
+          );
+        await this.matching.execute(m, ctx, [planned]);
       } else if (input.kind === 'transit') {
         const item = (await this.transit.open(m, organisationId, [tx.amountCents])).find(
           (i) => i.entryId === input.transitEntryId,
@@ -212,6 +272,14 @@ export class BankTransactionsService {
         );
       } else {
         const credit = tx.amountCents > 0;
+        // Booking money taken back onto the receivables account would leave the receivable
+        // settled and never dunned: a return goes through kind=return.
+        if (!credit && input.account === FEE_ACCOUNTS.receivable)
+          throw new DomainError(
+            'MATCH_USE_RETURN',
+            'Money taken back from members is a return: match it with kind "return" and the receivable, so it is open again and dunned',
+            { field: 'account' },
+          );
         await this.matching.postAndMark(
           m,
           ctx,
@@ -229,6 +297,7 @@ export class BankTransactionsService {
               side: credit ? 'credit' : 'debit',
               amountCents: amount,
               sphere: input.sphere,
+              costCentre: input.costCentre,
             },
           ],
           tx.bookedOn,

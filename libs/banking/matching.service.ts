@@ -5,6 +5,7 @@ import { FUNDING_ACCOUNTS, PayoutRunsService } from '@dachwerk/funding';
 import { FEE_ACCOUNTS, ReceivablesService, type Receivable } from '@dachwerk/membership';
 import type { BankTransaction, MatchKind } from './bank-statement.repository';
 import { BankStatementRepository } from './bank-statement.repository';
+import { creditorReferencePayload } from './creditor-reference';
 import { transitMatch } from './transit-match';
 import { TransitRepository, type TransitItem } from './transit.repository';
 
@@ -81,6 +82,7 @@ export class MatchingService {
     const statusOf = (r: Receivable) => state.get(r.id) ?? r.status;
     const planned: PlannedMatch[] = [];
     const leftover: BankTransaction[] = [];
+    const returns: { tx: BankTransaction; r: Receivable }[] = [];
 
     // Entries in statement order: a collection and its return may arrive in one statement.
     const byEntry = new Map<number, BankTransaction[]>();
@@ -98,58 +100,10 @@ export class MatchingService {
         ) {
           collected.push({ tx, r });
           state.set(r.id, 'settled');
-        } else if (
-          tx.amountCents < 0 &&
-          r &&
-          statusOf(r) === 'settled' &&
-          (tx.returnReason || r.mandateId)
-        ) {
-          const charges = tx.chargesCents || Math.max(0, -tx.amountCents - r.amountCents);
-          if (-tx.amountCents !== r.amountCents + charges) {
-            leftover.push(tx);
-            continue;
-          }
-          state.set(r.id, 'returned');
-          planned.push({
-            txIds: [tx.id],
-            kind: 'return',
-            posting: this.posting(
-              ctx,
-              tx.bookedOn,
-              `Ruecklastschrift ${tx.returnReason ?? ''} ${r.memberNo}`,
-              [
-                {
-                  account: FEE_ACCOUNTS.receivable,
-                  side: 'debit',
-                  amountCents: r.amountCents,
-                  sphere: 1,
-                },
-                ...(charges
-                  ? [
-                      {
-                        account: BANK_CHARGES_ACCOUNT,
-                        side: 'debit' as const,
-                        amountCents: charges,
-                        sphere: 1 as const,
-                      },
-                    ]
-                  : []),
-                {
-                  account: ctx.ledgerAccount,
-                  side: 'credit',
-                  amountCents: -tx.amountCents,
-                  sphere: 1,
-                },
-              ],
-            ),
-            returned: {
-              receivable: r,
-              reason: tx.returnReason,
-              chargesCents: charges,
-              on: tx.bookedOn,
-              txId: tx.id,
-            },
-          });
+        } else if (tx.amountCents < 0 && r && (tx.returnReason || r.mandateId)) {
+          // A return: planned once its collection is settled — which, for a batch booked
+          // without details in the same statement, happens only after the batches below.
+          returns.push({ tx, r });
         } else leftover.push(tx);
       }
       if (collected.length) {
@@ -181,6 +135,13 @@ export class MatchingService {
       state,
       planned,
     );
+    for (const { tx, r } of returns) {
+      const returned = statusOf(r) === 'settled' ? this.planReturn(ctx, tx, r) : undefined;
+      if (returned) {
+        state.set(r.id, 'returned');
+        planned.push(returned);
+      } else afterTransfers.push(tx);
+    }
     const rest = await this.matchTransit(m, ctx, afterTransfers, planned);
     // The transactions are not stored yet: their match goes in with them (no second write).
     const byId = new Map(txs.map((t) => [t.id, t]));
@@ -191,6 +152,51 @@ export class MatchingService {
         journalEntryId: mark.journalEntryId,
       });
     return txs.length - rest.length;
+  }
+
+  /**
+   * A returned collection: the receivable is open again (12100 against the bank), the
+   * bank's charge is booked (68550) and passed on to the member. Undefined when the line's
+   * amount is not the receivable plus the charge.
+   */
+  planReturn(ctx: BankContext, tx: BankTransaction, r: Receivable): PlannedMatch | undefined {
+    const charges = tx.chargesCents || Math.max(0, -tx.amountCents - r.amountCents);
+    if (-tx.amountCents !== r.amountCents + charges) return undefined;
+    return {
+      txIds: [tx.id],
+      kind: 'return',
+      posting: this.posting(
+        ctx,
+        tx.bookedOn,
+        `Ruecklastschrift ${tx.returnReason ?? ''} ${r.memberNo}`,
+        [
+          {
+            account: FEE_ACCOUNTS.receivable,
+            side: 'debit',
+            amountCents: r.amountCents,
+            sphere: 1,
+          },
+          ...(charges
+            ? [
+                {
+                  account: BANK_CHARGES_ACCOUNT,
+                  side: 'debit' as const,
+                  amountCents: charges,
+                  sphere: 1 as const,
+                },
+              ]
+            : []),
+          { account: ctx.ledgerAccount, side: 'credit', amountCents: -tx.amountCents, sphere: 1 },
+        ],
+      ),
+      returned: {
+        receivable: r,
+        reason: tx.returnReason,
+        chargesCents: charges,
+        on: tx.bookedOn,
+        txId: tx.id,
+      },
+    };
   }
 
   /** Lines that settle money entered by hand (Geldtransit). Returns the rest. */
@@ -316,24 +322,26 @@ export class MatchingService {
     }
 
     // Member candidates: by a member number named in the text, or by the payer's IBAN.
-    const tokens = [
-      ...new Set(
-        credits.flatMap((t) =>
-          (t.remittance ?? '').split(/[\s,;:]+/).filter((w) => /\d/.test(w) && w.length <= 20),
-        ),
-      ),
-    ];
+    const tokens = [...new Set(credits.flatMap(referenceWords))];
     const ibans = [
       ...new Set(credits.flatMap((t) => (t.counterpartyIban ? [t.counterpartyIban] : []))),
     ];
     const members = await m.query<{ id: string; memberNo: string; iban: string | null }[]>(
-      `SELECT mb.id, mb.member_no AS "memberNo", NULL AS iban FROM members mb WHERE mb.organisation_id = $1 AND mb.member_no = ANY($2::text[])
+      `SELECT mb.id, mb.member_no AS "memberNo", NULL AS iban FROM members mb WHERE mb.organisation_id = $1
+          AND (mb.member_no = ANY($2::text[]) OR upper(replace(mb.member_no, '-', '')) = ANY($2::text[]))
        UNION ALL
        SELECT DISTINCT s.member_id, mb.member_no, s.iban FROM sepa_mandates s JOIN members mb ON mb.id = s.member_id
         WHERE s.organisation_id = $1 AND s.iban = ANY($3::text[])`,
       [ctx.organisationId, tokens, ibans],
     );
-    const byNo = new Map(members.filter((x) => !x.iban).map((x) => [x.memberNo, x.id]));
+    const byNo = new Map(
+      members
+        .filter((x) => !x.iban)
+        .flatMap((x) => [
+          [x.memberNo, x.id] as const,
+          [x.memberNo.replace(/-/g, '').toUpperCase(), x.id] as const,
+        ]),
+    );
     const byIban = new Map<string, Set<string>>();
     for (const x of members.filter((x) => x.iban))
       byIban.set(x.iban!, new Set([...(byIban.get(x.iban!) ?? []), x.id]));
@@ -392,9 +400,7 @@ export class MatchingService {
       const batch = open(batches.get(tx.paymentInfoId)!);
       if (batch.reduce((s, r) => s + r.amountCents, 0) === tx.amountCents) return batch;
     }
-    const named = (tx.remittance ?? '')
-      .split(/[\s,;:]+/)
-      .flatMap((w) => (byNo.has(w) ? [byNo.get(w)!] : []));
+    const named = referenceWords(tx).flatMap((w) => (byNo.has(w) ? [byNo.get(w)!] : []));
     const candidates = new Set(
       named.length ? named : [...(byIban.get(tx.counterpartyIban ?? '') ?? [])],
     );
@@ -513,4 +519,18 @@ export class MatchingService {
       lines,
     };
   }
+}
+
+/**
+ * The words of a line that may name a member or an invoice: those with a digit in the
+ * remittance text, and a structured creditor reference — an RF reference by its payload
+ * (an RF reference for member M-00002 carries M00002).
+ */
+function referenceWords(tx: BankTransaction): string[] {
+  const words = (tx.remittance ?? '')
+    .split(/[\s,;:]+/)
+    .map((w) => w.replace(/[.)]+$/, ''))
+    .filter((w) => /\d/.test(w) && w.length <= 35);
+  const payload = creditorReferencePayload(tx.creditorRef);
+  return [...words, ...(tx.creditorRef ? [tx.creditorRef] : []), ...(payload ? [payload] : [])];
 }

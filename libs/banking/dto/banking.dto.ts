@@ -10,6 +10,7 @@ import {
   Max,
   MaxLength,
   Min,
+  Matches,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -54,11 +55,20 @@ export class BankTransactionDto {
 }
 export class BankTransactionPageDto extends PageDto(BankTransactionDto) {}
 
-const KINDS = ['receivables', 'donation', 'account', 'transit', 'ignore'] as const;
+const KINDS = ['receivables', 'return', 'donation', 'account', 'transit', 'ignore'] as const;
 
 /** How a person resolves an unmatched transaction. */
 export class MatchTransactionDto {
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind: (typeof KINDS)[number];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'kind=return: the collected receivable this debit returns; it is open again, the bank charge passed on',
+  })
+  @ValidateIf((o: MatchTransactionDto) => o.kind === 'return')
+  @IsUUID()
+  receivableId?: string;
 
   @ApiPropertyOptional({
     type: [String],
@@ -104,6 +114,13 @@ export class MatchTransactionDto {
   account?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 4 }) @IsOptional() @IsInt() @Min(1) @Max(4) sphere?:
     1 | 2 | 3 | 4;
+  @ApiPropertyOptional({
+    example: 'INI-GARTEN',
+    description: 'kind=account: the cost centre (KOST2) of the contra line',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,36}$/)
+  costCentre?: string;
 
   @ApiPropertyOptional({
     description: 'Booking text, or why the transaction is ignored (kind=ignore)',
