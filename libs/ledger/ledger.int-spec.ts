@@ -333,6 +333,12 @@ describe('ledger on real Postgres', () => {
         ],
       }),
     );
+    // Periods close in order: February waits for January.
+    await expect(ledger.closePeriod(actorC, orgC, year.id, 2)).rejects.toMatchObject({
+      code: 'PERIOD_EARLIER_OPEN',
+      details: expect.objectContaining({ openPeriods: [1] }),
+    });
+    await ledger.closePeriod(actorC, orgC, year.id, 1);
     await ledger.closePeriod(actorC, orgC, year.id, 2);
     await expect(
       postC(entry({ bookedOn: '2025-02-10', documentOn: '2025-02-10' })),

@@ -596,6 +596,15 @@ export class LedgerService {
       const year = await this.yearOf(m, organisationId, fiscalYearId);
       if (!year.periods.some((p) => p.periodNo === periodNo))
         notFoundPeriod(fiscalYearId, periodNo);
+      // Periods close in order (GoBD: a month is written down only after every month before it).
+      const earlier = year.periods.filter((p) => p.periodNo < periodNo && !p.closedAt);
+      if (earlier.length)
+        throw new DomainError(
+          'PERIOD_EARLIER_OPEN',
+          `Periode ${periodNo} kann erst festgeschrieben werden, wenn alle früheren Perioden des Jahres festgeschrieben sind; noch offen: ${earlier.map((p) => periodLabel(p.startsOn)).join(', ')}`,
+          { fiscalYearId, periodNo, openPeriods: earlier.map((p) => p.periodNo) },
+          409,
+        );
       await this.ledger.closePeriods(m, fiscalYearId, [periodNo], actor.userId);
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -939,4 +948,23 @@ export function balanceDeltas(entries: PostedEntry[]): BalanceDelta[] {
     }
   }
   return [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
+const MONTHS = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+];
+
+/** A period in words, by the month it starts in: "Januar 2026". */
+function periodLabel(startsOn: string): string {
+  return `${MONTHS[Number(startsOn.slice(5, 7)) - 1]} ${startsOn.slice(0, 4)}`;
 }
