@@ -269,12 +269,12 @@ describe('matching on real Postgres: returns, invoices, references', () => {
     });
     await txs.match(actor, orgId, line.id, {
       kind: 'account',
-      account: 48300,
+      account: 48350,
       sphere: 1,
       costCentre: 'PROJ-1',
     });
     const [contra] = await t.sql.query(
-      `SELECT cost_centre AS "costCentre" FROM journal_lines WHERE organisation_id = $1 AND account_number = 48300`,
+      `SELECT cost_centre AS "costCentre" FROM journal_lines WHERE organisation_id = $1 AND account_number = 48350`,
       [orgId],
     );
     expect(contra.costCentre).toBe('PROJ-1');

@@ -169,7 +169,7 @@ describe('money entered by hand waits on Geldtransit until the statement shows i
                 tx.id,
                 transit
                   ? { kind: 'transit', transitEntryId: transit.id }
-                  : { kind: 'account', account: 48300, sphere: 1 },
+                  : { kind: 'account', account: 48350, sphere: 1 },
               );
             }
             const matchedAs = await t.sql.query<{ k: string }[]>(
