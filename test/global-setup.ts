@@ -7,6 +7,7 @@ import {
   ensureRolesAndDatabase,
   freePort,
   OWNER_ROLE,
+  PostgresSetupError,
   roleUrl,
   runMigrations,
   startPostgres,
@@ -22,7 +23,7 @@ import { ensureChromiumInstalled } from './support/chromium';
  */
 export default async function globalSetup(): Promise<void> {
   // As root, Postgres runs as user postgres and must reach its data dir.
-  const dir = await tempDirForPostgres('dachwerk-test-');
+  const dir = await tempDirForPostgres('dachwerk-test-').catch(setupProblem);
   const pgPort = await freePort();
   const redisPort = await freePort();
   const postgres = { dataDir: path.join(dir, 'postgres'), port: pgPort };
@@ -30,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
   await startPostgres(
     postgres,
     '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300',
-  );
+  ).catch(setupProblem);
   await ensureRolesAndDatabase(pgPort, TEMPLATE_DATABASE);
   await runMigrations(roleUrl(pgPort, OWNER_ROLE, TEMPLATE_DATABASE));
 
@@ -43,6 +44,15 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_PG_PORT = String(pgPort);
   process.env.REDIS_URL = `redis://127.0.0.1:${redisPort}`;
   (globalThis as { __dachwerk?: object }).__dachwerk = { postgres, redis, dir };
+}
+
+/** A setup problem the developer can fix is said in its one sentence, not as a stack trace. */
+function setupProblem(error: unknown): never {
+  if (error instanceof PostgresSetupError) {
+    process.stderr.write(`\n${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
 }
 
 export interface GlobalServices {
