@@ -165,11 +165,8 @@ export class UsersService {
         input.organisationId,
         initiativeIds,
       );
-      if (unknown.length)
-        throw new DomainError('INITIATIVE_UNKNOWN', 'No such initiative in this organisation', {
-          field: 'initiativeIds',
-          ids: unknown,
-        });
+      // Like every id outside the organisation: not found.
+      if (unknown.length) throw notFound('Initiative', unknown[0], 'initiativeIds');
       await this.invitations.open(m, actor, {
         userId,
         organisationId: input.organisationId,

@@ -169,11 +169,12 @@ export class BankTransactionsService {
           throw new DomainError('MATCH_NEEDS_CREDIT', 'Only money received can pay receivables', {
             field: 'kind',
           });
-        const list = await this.receivables.byIds(m, organisationId, input.receivableIds!);
-        if (list.length !== new Set(input.receivableIds).size)
-          throw new DomainError('RECEIVABLE_UNKNOWN', 'A receivable does not exist', {
-            field: 'receivableIds',
-          });
+        const list = await this.receivables.resolveAll(
+          m,
+          organisationId,
+          input.receivableIds!,
+          'receivableIds',
+        );
         if (list.some((r) => r.status === 'settled'))
           throw new DomainError(
             'RECEIVABLE_SETTLED',

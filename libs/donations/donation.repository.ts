@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { resolveIn, type ResolveOptions } from '@dachwerk/shared';
 import type { DonationKind } from './donation-accounts';
 
 export interface Donation {
@@ -55,6 +56,11 @@ export class DonationRepository {
       [organisationId, id],
     );
     return row;
+  }
+
+  /** The donation of this organisation, or 404. */
+  get(db: Db, organisationId: string, id: string, options: ResolveOptions = {}): Promise<Donation> {
+    return resolveIn('Donation', id, () => this.find(db, organisationId, id), options.field);
   }
 
   async list(

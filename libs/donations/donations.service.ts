@@ -7,7 +7,6 @@ import {
   assertOrganisationRole,
   Clock,
   DomainError,
-  notFound,
   once,
   pageOf,
   pageWindow,
@@ -89,9 +88,7 @@ export class DonationsService {
 
   async get(actor: Actor, organisationId: string, id: string): Promise<Donation> {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
-    const donation = await this.donations.find(this.donations.db, organisationId, id);
-    if (!donation) throw notFound('Donation', id);
-    return donation;
+    return this.donations.get(this.donations.db, organisationId, id);
   }
 
   async record(
@@ -124,8 +121,7 @@ export class DonationsService {
   ): Promise<{ corrected: Donation; replacement: Donation | null }> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
     return this.transactions.run(async (m) => {
-      const donation = await this.donations.find(m, organisationId, id);
-      if (!donation) throw notFound('Donation', id);
+      const donation = await this.donations.get(m, organisationId, id);
       if (donation.correctedAt) {
         throw new DomainError(
           'DONATION_ALREADY_CORRECTED',
@@ -188,13 +184,20 @@ export class DonationsService {
     replacesDonationId: string | null,
     bankLedgerAccount?: number,
   ): Promise<Donation> {
+    const field = replacesDonationId ? 'replacement.' : '';
+    const donor = await this.donors.get(m, organisationId, input.donorId, {
+      field: `${field}donorId`,
+    });
     this.checkRules(input);
-    const donor = await this.donors.find(m, organisationId, input.donorId);
-    if (!donor) throw new DomainError('DONOR_UNKNOWN', 'No such donor', { field: 'donorId' });
     const donorId = donor.mergedIntoId ?? donor.id;
     const initiative =
       input.earmark === 'initiative'
-        ? await this.initiatives.receiving(m, organisationId, input.initiativeId!, 'initiativeId')
+        ? await this.initiatives.receiving(
+            m,
+            organisationId,
+            input.initiativeId!,
+            `${field}initiativeId`,
+          )
         : null;
     const costCentre = initiative?.costCentre ?? null;
     // Money for an initiative pays the umbrella's administration fee in the same entry.

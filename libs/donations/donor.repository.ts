@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { resolveIn, type ResolveOptions } from '@dachwerk/shared';
 
 export interface Donor {
   id: string;
@@ -41,6 +42,36 @@ export class DonorRepository {
       [organisationId, id],
     );
     return row;
+  }
+
+  /** The donor of this organisation, or 404 — the one way an id from a request becomes a donor. */
+  get(db: Db, organisationId: string, id: string, options: ResolveOptions = {}): Promise<Donor> {
+    return resolveIn(
+      'Donor',
+      id,
+      () => this.find(db, organisationId, id, options.lock),
+      options.field,
+    );
+  }
+
+  /**
+   * 404 unless the member exists in this organisation. Members belong to membership, which
+   * builds on donations, so the check is a query here; the database's composite key
+   * (organisation_id, member_id) holds it as well.
+   */
+  async assertMemberIn(db: Db, organisationId: string, memberId: string): Promise<void> {
+    await resolveIn(
+      'Member',
+      memberId,
+      async () =>
+        (
+          await db.query<{ id: string }[]>(
+            `SELECT id FROM members WHERE organisation_id = $1 AND id = $2`,
+            [organisationId, memberId],
+          )
+        )[0],
+      'memberId',
+    );
   }
 
   async list(
@@ -88,12 +119,12 @@ export class DonorRepository {
     return id;
   }
 
-  async update(m: EntityManager, id: string, d: DonorInput): Promise<void> {
+  async update(m: EntityManager, organisationId: string, id: string, d: DonorInput): Promise<void> {
     await m.query(
       `UPDATE donors SET kind = $2, first_name = $3, last_name = $4, organisation_name = $5, street = $6,
          postal_code = $7, city = $8, country = $9, email = $10, iban = $11, member_id = $12,
          consents_to_contact = $13, consents_to_name_sharing = $14, updated_at = now()
-       WHERE id = $1`,
+       WHERE id = $1 AND organisation_id = $15`,
       [
         id,
         d.kind,
@@ -109,6 +140,7 @@ export class DonorRepository {
         d.memberId,
         d.consentsToContact,
         d.consentsToNameSharing,
+        organisationId,
       ],
     );
   }
@@ -132,15 +164,17 @@ export class DonorRepository {
     );
   }
 
-  async markMerged(m: EntityManager, id: string, intoId: string): Promise<void> {
-    await m.query(`UPDATE donors SET merged_into_id = $2, updated_at = now() WHERE id = $1`, [
-      id,
-      intoId,
-    ]);
+  async markMerged(
+    m: EntityManager,
+    organisationId: string,
+    id: string,
+    intoId: string,
+  ): Promise<void> {
     // Donors merged into this one earlier follow it to the survivor.
     await m.query(
-      `UPDATE donors SET merged_into_id = $2, updated_at = now() WHERE merged_into_id = $1`,
-      [id, intoId],
+      `UPDATE donors SET merged_into_id = $2, updated_at = now()
+        WHERE organisation_id = $3 AND (id = $1 OR merged_into_id = $1)`,
+      [id, intoId, organisationId],
     );
   }
 }

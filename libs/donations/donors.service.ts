@@ -4,7 +4,6 @@ import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
   DomainError,
-  notFound,
   pageOf,
   pageWindow,
   Transactions,
@@ -59,8 +58,7 @@ export class DonorsService {
 
   async get(actor: Actor, organisationId: string, id: string): Promise<Donor> {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
-    const donor = await this.donors.find(this.donors.db, organisationId, id);
-    if (!donor) throw notFound('Donor', id);
+    const donor = await this.donors.get(this.donors.db, organisationId, id);
     await this.transactions.run((m) =>
       this.audit.record(m, this.readEvent(actor, organisationId, id)),
     );
@@ -71,6 +69,7 @@ export class DonorsService {
     assertOrganisationRole(actor, organisationId, DONOR_WRITERS);
     return this.transactions.run(async (m) => {
       const input = toInput(dto);
+      if (input.memberId) await this.donors.assertMemberIn(m, organisationId, input.memberId);
       const id = await this.donors.insert(m, organisationId, input);
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -105,7 +104,7 @@ export class DonorsService {
     const { id: memberId, ...fields } = member;
     if (linked) {
       const before = (await this.donors.find(m, organisationId, linked.id))!;
-      await this.donors.update(m, linked.id, { ...before, ...fields, memberId });
+      await this.donors.update(m, organisationId, linked.id, { ...before, ...fields, memberId });
       return linked.id;
     }
     const input: DonorInput = {
@@ -135,10 +134,10 @@ export class DonorsService {
   ): Promise<Donor> {
     assertOrganisationRole(actor, organisationId, DONOR_WRITERS);
     return this.transactions.run(async (m) => {
-      const before = await this.donors.find(m, organisationId, id, true);
-      if (!before) throw notFound('Donor', id);
+      const before = await this.donors.get(m, organisationId, id, { lock: true });
       const input = toInput(dto);
-      await this.donors.update(m, id, input);
+      if (input.memberId) await this.donors.assertMemberIn(m, organisationId, input.memberId);
+      await this.donors.update(m, organisationId, id, input);
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId,
@@ -154,8 +153,7 @@ export class DonorsService {
 
   async duplicates(actor: Actor, organisationId: string, id: string): Promise<Donor[]> {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
-    const donor = await this.donors.find(this.donors.db, organisationId, id);
-    if (!donor) throw notFound('Donor', id);
+    const donor = await this.donors.get(this.donors.db, organisationId, id);
     return this.donors.duplicatesOf(organisationId, donor);
   }
 
@@ -170,14 +168,18 @@ export class DonorsService {
         400,
       );
     return this.transactions.run(async (m) => {
-      // Lock both rows in a fixed order so two merges cannot cross.
-      const [first, second] = [id, intoId].sort();
-      const a = await this.donors.find(m, organisationId, first, true);
-      const b = await this.donors.find(m, organisationId, second, true);
-      const source = a?.id === id ? a : b;
-      const target = a?.id === intoId ? a : b;
-      if (!source) throw notFound('Donor', id);
-      if (!target) throw notFound('Donor', intoId);
+      // Lock both rows in a fixed order so two merges cannot cross. Each id is resolved in
+      // this organisation on its own: one that is not found answers 404 and merges nothing.
+      const locked = new Map<string, Donor>();
+      for (const donorId of [id, intoId].sort()) {
+        const field = donorId === intoId ? 'intoDonorId' : undefined;
+        locked.set(
+          donorId,
+          await this.donors.get(m, organisationId, donorId, { lock: true, field }),
+        );
+      }
+      const source = locked.get(id)!;
+      const target = locked.get(intoId)!;
       if (source.mergedIntoId || target.mergedIntoId) {
         throw new DomainError(
           'DONOR_ALREADY_MERGED',
@@ -186,7 +188,7 @@ export class DonorsService {
           409,
         );
       }
-      await this.donors.markMerged(m, id, intoId);
+      await this.donors.markMerged(m, organisationId, id, intoId);
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId,

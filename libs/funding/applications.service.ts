@@ -15,6 +15,7 @@ import {
   pageOf,
   PageQueryDto,
   pageWindow,
+  resolveIn,
   Transactions,
   uuidv7,
   type Actor,
@@ -22,6 +23,7 @@ import {
 } from '@dachwerk/shared';
 import type { CreateApplicationDto, DecisionDto, ReviewDto } from './dto/funding.dto';
 import { FUNDING_ACCOUNTS } from './funding-accounts';
+import { FundingDocumentsService } from './funding-documents.service';
 import { PROGRAMME_SELECT, type Programme } from './programmes.service';
 
 export type ApplicationStatus = 'submitted' | 'complete' | 'returned' | 'approved' | 'rejected';
@@ -95,6 +97,7 @@ export class ApplicationsService {
     private readonly transactions: Transactions,
     private readonly queue: JobQueue,
     private readonly audit: AuditService,
+    private readonly documents: FundingDocumentsService,
   ) {}
 
   async list(
@@ -131,15 +134,19 @@ export class ApplicationsService {
     organisationId: string,
     input: CreateApplicationDto,
   ): Promise<Application> {
-    const initiative = await this.initiatives.get(actor, organisationId, input.initiativeId);
-    if (initiative.status !== 'active')
-      throw new DomainError('INITIATIVE_NOT_ACTIVE', `${initiative.name} is ${initiative.status}`, {
-        field: 'initiativeId',
-        initiativeName: initiative.name,
-        status: initiative.status,
-      });
     return this.transactions.run(async (m) => {
-      const programme = await this.programme(m, organisationId, input.programmeId);
+      const { initiative, programme, documentIds } = await this.resolveInput(
+        m,
+        actor,
+        organisationId,
+        input,
+      );
+      if (initiative.status !== 'active')
+        throw new DomainError(
+          'INITIATIVE_NOT_ACTIVE',
+          `${initiative.name} is ${initiative.status}`,
+          { field: 'initiativeId', initiativeName: initiative.name, status: initiative.status },
+        );
       if (programme.endsOn < this.clock.today())
         throw new DomainError(
           'PROGRAMME_CLOSED',
@@ -163,7 +170,7 @@ export class ApplicationsService {
           actor.userId,
         ],
       );
-      await this.saveLines(m, id, input);
+      await this.saveLines(m, id, input, documentIds);
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId,
@@ -185,6 +192,7 @@ export class ApplicationsService {
   ): Promise<Application> {
     return this.transactions.run(async (m) => {
       const current = await this.visible(m, actor, organisationId, id, true);
+      const { programme, documentIds } = await this.resolveInput(m, actor, organisationId, input);
       if (current.status !== 'returned')
         throw new DomainError(
           'APPLICATION_NOT_RETURNED',
@@ -196,7 +204,7 @@ export class ApplicationsService {
         throw new DomainError('APPLICATION_MOVED', 'Programme and initiative stay as they were', {
           field: 'programmeId',
         });
-      this.checkPlan(await this.programme(m, organisationId, current.programmeId), input);
+      this.checkPlan(programme, input);
       await m.query(`DELETE FROM application_cost_lines WHERE application_id = $1`, [id]);
       await m.query(`DELETE FROM application_documents WHERE application_id = $1`, [id]);
       await m.query(
@@ -210,7 +218,7 @@ export class ApplicationsService {
           input.ownShareCents ?? 0,
         ],
       );
-      await this.saveLines(m, id, input);
+      await this.saveLines(m, id, input, documentIds);
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId,
@@ -498,6 +506,7 @@ export class ApplicationsService {
     m: EntityManager,
     id: string,
     input: CreateApplicationDto,
+    documentIds: string[],
   ): Promise<void> {
     await m.query(
       `INSERT INTO application_cost_lines (application_id, line_no, category, description, amount_cents)
@@ -509,38 +518,49 @@ export class ApplicationsService {
         input.costLines.map((l) => l.amountCents),
       ],
     );
-    if (input.documentIds?.length) {
-      const [app] = await m.query<{ initiative_id: string }[]>(
-        `SELECT initiative_id FROM applications WHERE id = $1`,
-        [id],
-      );
-      const docs = await m.query<{ id: string }[]>(
-        `SELECT id FROM funding_documents WHERE id = ANY($1::uuid[]) AND initiative_id = $2`,
-        [input.documentIds, app.initiative_id],
-      );
-      if (docs.length !== new Set(input.documentIds).size)
-        throw new DomainError('DOCUMENT_UNKNOWN', 'No such document of this initiative', {
-          field: 'documentIds',
-        });
+    if (documentIds.length) {
       await m.query(
         `INSERT INTO application_documents (application_id, document_id) SELECT $1, unnest($2::uuid[])`,
-        [id, [...new Set(input.documentIds)]],
+        [id, documentIds],
       );
     }
   }
 
-  private async programme(
+  /**
+   * Every id in an application's body, resolved in the organisation and the caller's
+   * initiative scope before any rule is checked: one that is not found answers 404.
+   */
+  private async resolveInput(
     m: EntityManager,
+    actor: Actor,
     organisationId: string,
-    id: string,
-  ): Promise<Programme> {
-    const [row] = await m.query<Programme[]>(
-      `${PROGRAMME_SELECT} WHERE organisation_id = $1 AND id = $2`,
-      [organisationId, id],
+    input: CreateApplicationDto,
+  ) {
+    const initiative = await this.initiatives.get(actor, organisationId, input.initiativeId);
+    const programme = await this.programme(m, organisationId, input.programmeId);
+    const documentIds = await this.documents.resolve(
+      m,
+      organisationId,
+      initiative.id,
+      input.documentIds ?? [],
+      'documentIds',
     );
-    if (!row)
-      throw new DomainError('PROGRAMME_UNKNOWN', 'No such programme', { field: 'programmeId' });
-    return row;
+    return { initiative, programme, documentIds };
+  }
+
+  private programme(m: EntityManager, organisationId: string, id: string): Promise<Programme> {
+    return resolveIn(
+      'Programme',
+      id,
+      async () =>
+        (
+          await m.query<Programme[]>(`${PROGRAMME_SELECT} WHERE organisation_id = $1 AND id = $2`, [
+            organisationId,
+            id,
+          ])
+        )[0],
+      'programmeId',
+    );
   }
 
   private async visible(

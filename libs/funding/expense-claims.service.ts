@@ -10,6 +10,7 @@ import {
   DomainError,
   germanAmount,
   notFound,
+  resolveIn,
   pageOf,
   pageWindow,
   Transactions,
@@ -17,6 +18,7 @@ import {
   type Actor,
   type Page,
 } from '@dachwerk/shared';
+import { FundingDocumentsService } from './funding-documents.service';
 import type { ClaimQueryDto, CreateExpenseClaimDto } from './dto/funding.dto';
 import { claimApprovalLines } from './funding-accounts';
 import { FundsService } from './funds.service';
@@ -70,6 +72,7 @@ export class ExpenseClaimsService {
     private readonly ledger: LedgerService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly documents: FundingDocumentsService,
   ) {}
 
   async list(actor: Actor, organisationId: string, q: ClaimQueryDto): Promise<Page<ExpenseClaim>> {
@@ -104,43 +107,50 @@ export class ExpenseClaimsService {
   ): Promise<ExpenseClaim> {
     // Initiative users for their own initiative; staff and treasurers on their behalf.
     const initiative = await this.initiatives.get(actor, organisationId, input.initiativeId);
-    if (initiative.status !== 'active')
-      throw new DomainError(
-        'INITIATIVE_NOT_ACTIVE',
-        `${initiative.name} is ${initiative.status}; claims need an active initiative`,
-        { field: 'initiativeId', initiativeName: initiative.name, status: initiative.status },
-      );
-    if (input.kind === 'grant_to_body')
-      checkBodyNotice(input.bodyNoticeKind!, input.bodyNoticeIssuedOn!, this.clock.today());
     return this.transactions.run(async (m) => {
-      if (input.applicationId) {
-        const [line] = await m.query<{ status: string }[]>(
-          `SELECT a.status FROM applications a JOIN application_cost_lines l ON l.application_id = a.id AND l.line_no = $3
-            WHERE a.organisation_id = $1 AND a.id = $2 AND a.initiative_id = $4`,
-          [organisationId, input.applicationId, input.costLineNo, input.initiativeId],
+      // Every id first, in this organisation and initiative (404 otherwise); then the rules.
+      const application = input.applicationId
+        ? await resolveIn(
+            'Application',
+            input.applicationId,
+            async () =>
+              (
+                await m.query<{ status: string; lineNos: number[] }[]>(
+                  `SELECT a.status, ARRAY(SELECT l.line_no FROM application_cost_lines l WHERE l.application_id = a.id) AS "lineNos"
+                     FROM applications a WHERE a.organisation_id = $1 AND a.id = $2 AND a.initiative_id = $3`,
+                  [organisationId, input.applicationId, initiative.id],
+                )
+              )[0],
+            'applicationId',
+          )
+        : undefined;
+      if (input.documentId)
+        await this.documents.resolve(
+          m,
+          organisationId,
+          initiative.id,
+          [input.documentId],
+          'documentId',
         );
-        if (!line)
-          throw new DomainError(
-            'COST_LINE_UNKNOWN',
-            'No such cost line in an application of this initiative',
-            { field: 'costLineNo' },
-          );
-        if (line.status !== 'approved')
+      if (initiative.status !== 'active')
+        throw new DomainError(
+          'INITIATIVE_NOT_ACTIVE',
+          `${initiative.name} is ${initiative.status}; claims need an active initiative`,
+          { field: 'initiativeId', initiativeName: initiative.name, status: initiative.status },
+        );
+      if (input.kind === 'grant_to_body')
+        checkBodyNotice(input.bodyNoticeKind!, input.bodyNoticeIssuedOn!, this.clock.today());
+      if (application) {
+        if (!application.lineNos.includes(input.costLineNo!))
+          throw new DomainError('COST_LINE_UNKNOWN', 'No such cost line in this application', {
+            field: 'costLineNo',
+          });
+        if (application.status !== 'approved')
           throw new DomainError(
             'APPLICATION_NOT_APPROVED',
             'Spending from an application needs its approval',
             { field: 'applicationId' },
           );
-      }
-      if (input.documentId) {
-        const [doc] = await m.query<unknown[]>(
-          `SELECT 1 FROM funding_documents WHERE id = $1 AND initiative_id = $2`,
-          [input.documentId, input.initiativeId],
-        );
-        if (!doc)
-          throw new DomainError('DOCUMENT_UNKNOWN', 'No such document of this initiative', {
-            field: 'documentId',
-          });
       }
       const id = uuidv7();
       await m.query(

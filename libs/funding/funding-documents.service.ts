@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { InitiativesService } from '@dachwerk/organisations';
-import { DocumentStore, DomainError, uuidv7, type Actor } from '@dachwerk/shared';
+import { DocumentStore, DomainError, resolveAllIn, uuidv7, type Actor } from '@dachwerk/shared';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -35,6 +35,30 @@ export class FundingDocumentsService {
     private readonly initiatives: InitiativesService,
     private readonly store: DocumentStore,
   ) {}
+
+  /**
+   * Documents named in a request (a claim's receipt, an application's attachments): each
+   * must be one of this initiative in this organisation, else 404 naming the field.
+   */
+  async resolve(
+    m: EntityManager,
+    organisationId: string,
+    initiativeId: string,
+    ids: readonly string[],
+    field: string,
+  ): Promise<string[]> {
+    const found = await resolveAllIn(
+      'Document',
+      ids,
+      (unique) =>
+        m.query<{ id: string }[]>(
+          `SELECT id FROM funding_documents WHERE organisation_id = $1 AND initiative_id = $2 AND id = ANY($3::uuid[])`,
+          [organisationId, initiativeId, unique],
+        ),
+      field,
+    );
+    return found.map((d) => d.id);
+  }
 
   async upload(
     actor: Actor,

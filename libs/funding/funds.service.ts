@@ -14,7 +14,6 @@ import {
   Clock,
   DomainError,
   germanAmount,
-  notFound,
   once,
   pageOf,
   PageQueryDto,
@@ -303,17 +302,15 @@ export class FundsService {
         field: 'toInitiativeId',
       });
     return this.transactions.run(async (m) => {
+      const from = await this.initiatives.resolve(m, organisationId, input.fromInitiativeId, {
+        field: 'fromInitiativeId',
+      });
       const to = await this.initiatives.receiving(
         m,
         organisationId,
         input.toInitiativeId,
         'toInitiativeId',
       );
-      const from = await this.initiatives.find(m, organisationId, input.fromInitiativeId);
-      if (!from)
-        throw new DomainError('INITIATIVE_UNKNOWN', 'No such initiative', {
-          field: 'fromInitiativeId',
-        });
       const entry = await this.withdraw(m, organisationId, actor.userId, from, input.amountCents, {
         bookedOn: this.clock.today(),
         documentOn: this.clock.today(),
@@ -348,7 +345,10 @@ export class FundsService {
     amountCents: number,
     posting: Parameters<LedgerService['post']>[3],
   ) {
-    await m.query(`SELECT 1 FROM initiatives WHERE id = $1 FOR UPDATE`, [initiative.id]);
+    await m.query(`SELECT 1 FROM initiatives WHERE organisation_id = $1 AND id = $2 FOR UPDATE`, [
+      organisationId,
+      initiative.id,
+    ]);
     const balance = await this.costCentres.result(m, organisationId, initiative.costCentre);
     if (balance < amountCents)
       throw new DomainError(
@@ -361,9 +361,7 @@ export class FundsService {
   }
 
   async initiative(m: EntityManager, organisationId: string, id: string): Promise<Initiative> {
-    const initiative = await this.initiatives.find(m, organisationId, id);
-    if (!initiative) throw notFound('Initiative', id);
-    return initiative;
+    return this.initiatives.resolve(m, organisationId, id);
   }
 }
 

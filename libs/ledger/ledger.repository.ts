@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { resolveIn } from '@dachwerk/shared';
 import type {
   Account,
   AccountType,
@@ -386,6 +387,11 @@ export class LedgerRepository {
         deltas.map((d) => d.creditCents),
       ],
     );
+  }
+
+  /** The journal entry of this organisation, or 404. */
+  getEntry(db: Db, organisationId: string, id: string): Promise<PostedEntry> {
+    return resolveIn('Journal entry', id, () => this.findEntry(db, organisationId, id));
   }
 
   async findEntry(db: Db, organisationId: string, id: string): Promise<PostedEntry | undefined> {

@@ -140,8 +140,7 @@ export class LedgerService {
     entryId: string,
     options: { bookedOn?: string; text?: string } = {},
   ): Promise<PostedEntry> {
-    const original = await this.ledger.findEntry(m, organisationId, entryId);
-    if (!original) throw notFound('Journal entry', entryId);
+    const original = await this.ledger.getEntry(m, organisationId, entryId);
     if (original.reversesEntryId) {
       throw new DomainError(
         'ENTRY_IS_REVERSAL',
@@ -235,9 +234,7 @@ export class LedgerService {
 
   async getEntry(actor: Actor, organisationId: string, id: string): Promise<PostedEntry> {
     assertOrganisationRole(actor, organisationId, LEDGER_READERS);
-    const entry = await this.ledger.findEntry(this.ledger.db, organisationId, id);
-    if (!entry) throw notFound('Journal entry', id);
-    return entry;
+    return this.ledger.getEntry(this.ledger.db, organisationId, id);
   }
 
   async listEntries(
@@ -840,11 +837,13 @@ export class LedgerService {
       const field = `lines.${i}`;
       const account = accounts.get(line.account);
       if (!account) {
-        throw new DomainError('ACCOUNT_UNKNOWN', `Account ${line.account} is not in the chart`, {
-          entryIndex: index,
-          field: `${field}.account`,
-          account: line.account,
-        });
+        // Not in this organisation's chart: like any id outside the organisation, 404.
+        throw new DomainError(
+          'ACCOUNT_UNKNOWN',
+          `Account ${line.account} is not in the chart`,
+          { entryIndex: index, field: `${field}.account`, account: line.account },
+          404,
+        );
       }
       if (!account.isActive && !allowInactive) {
         throw new DomainError(

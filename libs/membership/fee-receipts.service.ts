@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DonorsService, ReceiptsService } from '@dachwerk/donations';
-import {
-  assertOrganisationRole,
-  DomainError,
-  notFound,
-  Transactions,
-  type Actor,
-} from '@dachwerk/shared';
+import { assertOrganisationRole, DomainError, Transactions, type Actor } from '@dachwerk/shared';
 import { MemberRepository } from './member.repository';
 
 /**
@@ -28,8 +22,7 @@ export class FeeReceiptsService {
   async issue(actor: Actor, organisationId: string, memberId: string, year: number) {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
     const receipt = await this.transactions.run(async (m) => {
-      const member = await this.members.find(m, organisationId, memberId, true);
-      if (!member || member.erasedAt) throw notFound('Member', memberId);
+      const member = await this.members.get(m, organisationId, memberId, { lock: true });
       const fees = await m.query<
         { receivableId: string; receivedOn: string; amountCents: number; deductible: boolean }[]
       >(

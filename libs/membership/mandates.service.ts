@@ -78,9 +78,9 @@ export class MandatesService {
         field: 'signedOn',
       });
     return this.transactions.run(async (m) => {
-      const member = await this.members.find(m, organisationId, input.memberId);
-      if (!member || member.erasedAt)
-        throw new DomainError('MEMBER_UNKNOWN', 'No such member', { field: 'memberId' });
+      const member = await this.members.get(m, organisationId, input.memberId, {
+        field: 'memberId',
+      });
       const reference = input.reference ?? `${member.memberNo}-${input.signedOn.replace(/-/g, '')}`;
       const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO sepa_mandates (organisation_id, member_id, reference, signed_on, debtor_name, iban, bic)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { resolveIn, type ResolveOptions } from '@dachwerk/shared';
 
 export type MemberForm = 'organisation' | 'initiative' | 'project' | 'individual';
 export type MemberStatus = 'active' | 'left' | 'excluded' | 'deceased';
@@ -84,6 +85,24 @@ const FROM = `members m
 @Injectable()
 export class MemberRepository {
   constructor(readonly db: DataSource) {}
+
+  /** The member of this organisation, or 404; an erased member is found only with `erased`. */
+  get(
+    db: Db,
+    organisationId: string,
+    id: string,
+    options: ResolveOptions & { erased?: boolean } = {},
+  ): Promise<Member> {
+    return resolveIn(
+      'Member',
+      id,
+      async () => {
+        const member = await this.find(db, organisationId, id, options.lock);
+        return member && (options.erased || !member.erasedAt) ? member : undefined;
+      },
+      options.field,
+    );
+  }
 
   async find(
     db: Db,

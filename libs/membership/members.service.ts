@@ -5,7 +5,6 @@ import {
   assertOrganisationRole,
   Clock,
   DomainError,
-  notFound,
   pageOf,
   pageWindow,
   Transactions,
@@ -50,8 +49,7 @@ export class MembersService {
   async get(actor: Actor, organisationId: string, id: string): Promise<Member> {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
     return this.transactions.run(async (m) => {
-      const member = await this.members.find(m, organisationId, id);
-      if (!member) throw notFound('Member', id);
+      const member = await this.members.get(m, organisationId, id, { erased: true });
       await this.audit.record(m, this.event(actor, organisationId, id, 'member.read'));
       return member;
     });
@@ -60,11 +58,7 @@ export class MembersService {
   async create(actor: Actor, organisationId: string, input: CreateMemberDto): Promise<Member> {
     assertOrganisationRole(actor, organisationId, EDITORS);
     return this.transactions.run(async (m) => {
-      const tier = await this.tiers.find(m, organisationId, input.tierId);
-      if (!tier)
-        throw new DomainError('TIER_UNKNOWN', 'No such tier in this organisation', {
-          field: 'tierId',
-        });
+      const tier = await this.tiers.get(m, organisationId, input.tierId, { field: 'tierId' });
       const memberNo = input.memberNo ?? (await this.members.nextMemberNo(m, organisationId));
       if ((await this.members.memberNosTaken(m, organisationId, [memberNo])).size)
         throw new DomainError(
@@ -148,11 +142,7 @@ export class MembersService {
     assertOrganisationRole(actor, organisationId, EDITORS);
     return this.transactions.run(async (m) => {
       const member = await this.live(m, organisationId, id);
-      const tier = await this.tiers.find(m, organisationId, input.tierId);
-      if (!tier)
-        throw new DomainError('TIER_UNKNOWN', 'No such tier in this organisation', {
-          field: 'tierId',
-        });
+      const tier = await this.tiers.get(m, organisationId, input.tierId, { field: 'tierId' });
       if (input.startsOn < member.joinedOn)
         throw new DomainError(
           'TIER_BEFORE_JOINING',
@@ -232,8 +222,7 @@ export class MembersService {
   ): Promise<Record<string, unknown>> {
     assertOrganisationRole(actor, organisationId, ['staff', 'admin']);
     return this.transactions.run(async (m) => {
-      const member = await this.members.find(m, organisationId, id);
-      if (!member) throw notFound('Member', id);
+      const member = await this.members.get(m, organisationId, id, { erased: true });
       // One connection inside a transaction: the reads go one after another.
       const [tierHistory, mandates, receivables, donors, audit] = await sequential([
         () => this.members.tierHistory(m, id),
@@ -313,9 +302,7 @@ export class MembersService {
     id: string,
     lock = false,
   ): Promise<Member> {
-    const member = await this.members.find(m, organisationId, id, lock);
-    if (!member || member.erasedAt) throw notFound('Member', id);
-    return member;
+    return this.members.get(m, organisationId, id, { lock });
   }
 
   private event(actor: Actor, organisationId: string, id: string, action: string) {

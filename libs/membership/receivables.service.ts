@@ -5,6 +5,7 @@ import {
   assertOrganisationRole,
   pageOf,
   pageWindow,
+  resolveAllIn,
   uuidv7,
   type Actor,
   type Page,
@@ -52,6 +53,21 @@ export class ReceivablesService {
 
   byIds(m: EntityManager, organisationId: string, ids: string[]): Promise<Receivable[]> {
     return this.receivables.byIds(m, organisationId, ids, true);
+  }
+
+  /** Receivables named in a request, locked: all of this organisation, else 404 naming the field. */
+  resolveAll(
+    m: EntityManager,
+    organisationId: string,
+    ids: string[],
+    field: string,
+  ): Promise<Receivable[]> {
+    return resolveAllIn(
+      'Receivable',
+      ids,
+      (unique) => this.receivables.byIds(m, organisationId, unique, true),
+      field,
+    );
   }
 
   unpaidOf(m: EntityManager, organisationId: string, memberIds: string[]): Promise<Receivable[]> {

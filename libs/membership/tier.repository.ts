@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { resolveIn, type ResolveOptions } from '@dachwerk/shared';
 import type { FeeInterval } from './fee-calculation';
 import type { MemberForm } from './member.repository';
 
@@ -42,6 +43,28 @@ export class TierRepository {
     return db.query(`${SELECT} WHERE t.organisation_id = $1 ORDER BY t.member_form, t.code`, [
       organisationId,
     ]);
+  }
+
+  /** The tier of this organisation, or 404; `lock` holds the row until the transaction ends. */
+  async get(
+    db: Db,
+    organisationId: string,
+    id: string,
+    options: ResolveOptions = {},
+  ): Promise<Tier> {
+    return resolveIn(
+      'Tier',
+      id,
+      async () => {
+        if (options.lock)
+          await db.query(
+            `SELECT 1 FROM membership_tiers WHERE organisation_id = $1 AND id = $2 FOR UPDATE`,
+            [organisationId, id],
+          );
+        return this.find(db, organisationId, id);
+      },
+      options.field,
+    );
   }
 
   async find(db: Db, organisationId: string, id: string): Promise<Tier | undefined> {

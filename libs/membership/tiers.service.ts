@@ -3,7 +3,6 @@ import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
   DomainError,
-  notFound,
   pageFrom,
   Transactions,
   type Actor,
@@ -35,9 +34,7 @@ export class TiersService {
 
   async get(actor: Actor, organisationId: string, id: string): Promise<Tier> {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
-    const tier = await this.tiers.find(this.tiers.db, organisationId, id);
-    if (!tier) throw notFound('Tier', id);
-    return tier;
+    return this.tiers.get(this.tiers.db, organisationId, id);
   }
 
   async create(actor: Actor, organisationId: string, input: CreateTierDto): Promise<Tier> {
@@ -79,9 +76,7 @@ export class TiersService {
   ): Promise<Tier> {
     assertOrganisationRole(actor, organisationId, ['staff', 'treasurer']);
     return this.transactions.run(async (m) => {
-      await m.query(`SELECT 1 FROM membership_tiers WHERE id = $1 FOR UPDATE`, [id]);
-      const tier = await this.tiers.find(m, organisationId, id);
-      if (!tier) throw notFound('Tier', id);
+      const tier = await this.tiers.get(m, organisationId, id, { lock: true });
       const latest = tier.rates[tier.rates.length - 1];
       if (latest && input.validFrom <= latest.validFrom)
         throw new DomainError(

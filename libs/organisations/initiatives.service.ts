@@ -9,10 +9,12 @@ import {
   notFound,
   pageOf,
   pageWindow,
+  resolveIn,
   Transactions,
   type Actor,
   type Page,
   type PageQueryDto,
+  type ResolveOptions,
 } from '@dachwerk/shared';
 import type { CreateInitiativeDto, UpdateInitiativeDto } from './dto/initiative.dto';
 
@@ -75,9 +77,20 @@ export class InitiativesService {
     assertOrganisationRole(actor, organisationId);
     const own = this.scopeOf(actor, organisationId);
     if (own && !own.includes(id)) throw notFound('Initiative', id);
-    const initiative = await this.find(this.db.manager, organisationId, id);
-    if (!initiative) throw notFound('Initiative', id);
-    return initiative;
+    return this.resolve(this.db.manager, organisationId, id);
+  }
+
+  /**
+   * The initiative of this organisation, or 404 — for ids other libraries receive; callers
+   * acting for an actor use get(), which also applies the initiative scope.
+   */
+  resolve(
+    m: EntityManager,
+    organisationId: string,
+    id: string,
+    options: ResolveOptions = {},
+  ): Promise<Initiative> {
+    return resolveIn('Initiative', id, () => this.find(m, organisationId, id), options.field);
   }
 
   /**
@@ -103,11 +116,7 @@ export class InitiativesService {
     id: string,
     field: string,
   ): Promise<Initiative> {
-    const initiative = await this.find(m, organisationId, id);
-    if (!initiative)
-      throw new DomainError('INITIATIVE_UNKNOWN', 'No such initiative in this organisation', {
-        field,
-      });
+    const initiative = await this.resolve(m, organisationId, id, { field });
     if (initiative.status === 'ended')
       throw new DomainError(
         'INITIATIVE_ENDED',
@@ -172,8 +181,7 @@ export class InitiativesService {
   ): Promise<Initiative> {
     assertOrganisationRole(actor, organisationId, ['staff', 'board']);
     return this.transactions.run(async (m) => {
-      const before = await this.find(m, organisationId, id);
-      if (!before) throw notFound('Initiative', id);
+      const before = await this.resolve(m, organisationId, id);
       const after = {
         ...before,
         ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
@@ -181,7 +189,7 @@ export class InitiativesService {
       this.checkAgreement(after);
       await m.query(
         `UPDATE initiatives SET name = $2, purpose = $3, tax_purpose = $4, status = $5, agreement_signed_on = $6, agreement_ends_on = $7,
-           fee_basis_points = $8, fee_yearly_cents = $9, updated_at = now() WHERE id = $1`,
+           fee_basis_points = $8, fee_yearly_cents = $9, updated_at = now() WHERE id = $1 AND organisation_id = $10`,
         [
           id,
           after.name,
@@ -192,6 +200,7 @@ export class InitiativesService {
           after.agreementEndsOn,
           after.feeBasisPoints,
           after.feeYearlyCents,
+          organisationId,
         ],
       );
       const saved = (await this.find(m, organisationId, id))!;

@@ -72,6 +72,23 @@ export class OrganisationRepository {
     });
   }
 
+  /**
+   * Whether the organisation's chart holds the account (true while it has no chart yet).
+   * The chart belongs to the ledger, which builds on organisations, hence the query here.
+   */
+  async isInChart(
+    manager: EntityManager,
+    organisationId: string,
+    account: number,
+  ): Promise<boolean> {
+    const [row] = await manager.query<{ ok: boolean }[]>(
+      `SELECT NOT EXISTS (SELECT 1 FROM accounts WHERE organisation_id = $1)
+              OR EXISTS (SELECT 1 FROM accounts WHERE organisation_id = $1 AND number = $2) AS ok`,
+      [organisationId, account],
+    );
+    return row.ok;
+  }
+
   async ibanTaken(manager: EntityManager, organisationId: string, iban: string): Promise<boolean> {
     return manager.getRepository(BankAccount).exists({ where: { organisationId, iban } });
   }

@@ -21,11 +21,12 @@ registerConstraintProblem(
   'Another initiative has this name',
 );
 
+// An initiative id from another organisation (or none) is not found, like every foreign id.
 registerConstraintProblem(
   'user_initiatives_initiative_fk',
-  'INITIATIVE_UNKNOWN',
-  'No such initiative in this organisation',
-  422,
+  'NOT_FOUND',
+  'Initiative not found in this organisation',
+  404,
 );
 
 @Module({

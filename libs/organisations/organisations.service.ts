@@ -113,6 +113,9 @@ export class OrganisationsService {
     assertOrganisationRole(actor, organisationId, ['admin', 'treasurer']);
     return this.transactions.run(async (m) => {
       await this.organisations.lockOrganisation(m, organisationId);
+      const ledgerAccount = input.ledgerAccount ?? 18000;
+      if (!(await this.organisations.isInChart(m, organisationId, ledgerAccount)))
+        throw notFound('Account', String(ledgerAccount), 'ledgerAccount');
       if (await this.organisations.ibanTaken(m, organisationId, input.iban)) {
         throw new DomainError(
           'IBAN_TAKEN',
@@ -128,7 +131,7 @@ export class OrganisationsService {
         iban: input.iban,
         bic: input.bic ?? null,
         isDefault: input.isDefault ?? false,
-        ledgerAccount: input.ledgerAccount ?? 18000,
+        ledgerAccount,
       });
       await this.audit.record(m, {
         actorUserId: actor.userId,

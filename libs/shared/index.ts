@@ -27,6 +27,7 @@ export * from './queue/outbox-relay';
 export * from './queue/redis-connection';
 export * from './scope/actor';
 export * from './scope/actor.decorators';
+export * from './scope/in-organisation';
 export * from './sepa/creditor-id';
 export * from './local-services/postgres-server';
 export * from './local-services/postgres-access';

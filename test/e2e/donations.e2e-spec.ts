@@ -122,10 +122,10 @@ describe('donors and donations over HTTP', () => {
           initiativeId: '00000000-0000-4000-8000-000000000000',
         }),
       )
-      .expect(422);
+      .expect(404);
     expect(unknown.body).toMatchObject({
-      code: 'INITIATIVE_UNKNOWN',
-      details: { field: 'initiativeId' },
+      code: 'NOT_FOUND',
+      details: { entity: 'Initiative', field: 'initiativeId' },
     });
     await api.http().post(`${base}/donations`).set(staff).send(money(created.body.id)).expect(403);
     await api.http().get(`${base}/donations`).set(initiative).expect(403);
@@ -175,7 +175,7 @@ describe('donors and donations over HTTP', () => {
       [money(d.id, { amountCents: 0 }), 422, 'AMOUNT_NOT_POSITIVE'],
       [money(d.id, { amountCents: -100 }), 422, 'AMOUNT_NOT_POSITIVE'],
       [money(d.id, { receivedOn: '2999-01-01' }), 422, 'DATE_IN_FUTURE'],
-      [money('00000000-0000-4000-8000-000000000000'), 422, 'DONOR_UNKNOWN'],
+      [money('00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND'],
       [money(d.id, { kind: 'in_kind', channel: undefined }), 422, 'IN_KIND_DETAILS_REQUIRED'],
       [
         money(d.id, { kind: 'in_kind', inKind: { item: 'Laptop', isFromBusinessAssets: false } }),

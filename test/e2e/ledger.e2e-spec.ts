@@ -160,7 +160,7 @@ describe('ledger over HTTP', () => {
             { account: 18000, side: 'credit', amountCents: 100, sphere: 1 },
           ],
         }),
-        422,
+        404,
         'ACCOUNT_UNKNOWN',
       ],
       [
@@ -471,7 +471,7 @@ describe('ledger over HTTP', () => {
       .set(treasurer)
       .set('Idempotency-Key', 'entry-idem-3')
       .send(bad)
-      .expect(422);
+      .expect(404);
     await api
       .http()
       .post(`${base}/entries`)

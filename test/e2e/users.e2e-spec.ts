@@ -317,8 +317,8 @@ describe('user administration', () => {
           },
         ],
       })
-      .expect(422);
-    expect(unknown.body.code).toBe('INITIATIVE_UNKNOWN');
+      .expect(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
     const ok = await api
       .http()
       .post('/api/v1/users')

@@ -64,7 +64,11 @@ export class ReceiptRepository {
     id: string,
     lock = false,
   ): Promise<Receipt | undefined> {
-    if (lock) await db.query(`SELECT 1 FROM receipts WHERE id = $1 FOR UPDATE`, [id]);
+    if (lock)
+      await db.query(`SELECT 1 FROM receipts WHERE organisation_id = $1 AND id = $2 FOR UPDATE`, [
+        organisationId,
+        id,
+      ]);
     const [row] = await db.query<Receipt[]>(
       `SELECT ${COLUMNS} FROM receipts r WHERE r.organisation_id = $1 AND r.id = $2`,
       [organisationId, id],

@@ -19,6 +19,7 @@ import {
   type Actor,
   type Page,
   type PageQueryDto,
+  resolveAllIn,
 } from '@dachwerk/shared';
 import { DONATION_READERS } from '../donors.service';
 import type { ReceiptContent } from './receipt-content';
@@ -226,8 +227,8 @@ export class ReceiptsService {
     email?: string,
   ): Promise<{ deliveryId: string; email: string }> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    this.mailer.assertConfigured();
     const receipt = await this.get(actor, organisationId, id);
+    this.mailer.assertConfigured();
     if (receipt.voidedAt)
       throw new DomainError('RECEIPT_VOID', 'A void receipt is not sent', { receiptId: id });
     const to = email ?? (await this.receipts.donorEmail(receipt.donorId));
@@ -351,13 +352,12 @@ export class ReceiptsService {
     donationIds: string[],
     replaces: Receipt | null,
   ): Promise<Receipt> {
-    const donations = await this.receipts.donationsForReceipt(m, organisationId, donationIds);
-    const missing = donationIds.filter((id) => !donations.some((d) => d.id === id));
-    if (missing.length)
-      throw new DomainError('DONATION_UNKNOWN', 'No such donation', {
-        field: 'donationIds',
-        donationIds: missing,
-      });
+    const donations = await resolveAllIn(
+      'Donation',
+      donationIds,
+      (ids) => this.receipts.donationsForReceipt(m, organisationId, ids),
+      'donationIds',
+    );
     const covered = donations.filter((d) => d.hasValidReceipt).map((d) => d.id);
     if (covered.length) {
       throw new DomainError(

@@ -35,8 +35,13 @@ export const ERROR_STATUS: Record<string, number> = {
   ACCOUNT_LOCKED: 429,
 };
 
-export function notFound(entity: string, id: string): DomainError {
-  return new DomainError('NOT_FOUND', `${entity} not found`, { entity, id });
+/** 404: the record does not exist in the caller's scope; `field` names where a body id came from. */
+export function notFound(entity: string, id: string, field?: string): DomainError {
+  return new DomainError('NOT_FOUND', `${entity} not found`, {
+    entity,
+    id,
+    ...(field ? { field } : {}),
+  });
 }
 
 export function validationFailed(errors: FieldError[]): DomainError {
