@@ -111,6 +111,14 @@ export const DONATIONS: Catalogue = {
     },
     en: { title: 'Receipt void' },
   },
+  RECEIPT_VOID_NO_DUPLICATE: {
+    de: {
+      title: 'Keine Zweitschrift',
+      detail: (p) =>
+        `Eine stornierte Zuwendungsbestätigung bekommt keine Zweitschrift; ohne „duplicate“ herunterladen, um die als ungültig markierte Fassung zu erhalten${opt(p.replacedByNumber, (n) => ` (ersetzt durch Nr. ${n})`)}.`,
+    },
+    en: { title: 'No duplicate of a void receipt' },
+  },
   RECEIPT_NOT_RENDERED: {
     de: {
       title: 'PDF noch nicht fertig',

@@ -164,8 +164,10 @@ export const MEMBERSHIP: Catalogue = {
   FEES_NOT_DEDUCTIBLE: {
     de: {
       title: 'Beiträge nicht abziehbar',
-      detail:
-        'Die Beitragsstufe des Mitglieds dient einem Zweck, für den Mitgliedsbeiträge nicht abziehbar sind (§ 10b Abs. 1 Satz 8 EStG).',
+      detail: (p) =>
+        p.purposes
+          ? 'Die Satzungszwecke der Organisation schließen den Abzug von Mitgliedsbeiträgen aus (§ 10b Abs. 1 Satz 8 EStG: Sport, kulturelle Freizeitgestaltung, Heimatpflege, § 52 Abs. 2 Nr. 23 AO); für Beiträge wird keine Zuwendungsbestätigung ausgestellt.'
+          : 'Die Beitragsstufe des Mitglieds dient einem Zweck, für den Mitgliedsbeiträge nicht abziehbar sind (§ 10b Abs. 1 Satz 8 EStG).',
     },
     en: { title: 'Fees not deductible' },
   },
