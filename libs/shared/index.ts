@@ -50,6 +50,7 @@ export * from './money/german-words';
 export * from './documents/document-store';
 export * from './documents/documents.module';
 export * from './documents/document-verifier';
+export * from './documents/document-columns';
 export * from './documents/local-document-store';
 export * from './csv/read-csv';
 export * from './mail/mailer';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { recordedDocumentsSql } from './document-columns';
 import { DocumentAlteredError, DocumentMissingError, DocumentStore } from './document-store';
 
 /** A document Postgres knows of that the store does not hold as recorded. */
@@ -29,7 +30,7 @@ const PAGE = 500;
 const PARALLEL = 8;
 
 /**
- * Checks every document Postgres records (view stored_documents) against the store: the
+ * Checks every document Postgres records (DOCUMENT_COLUMNS) against the store: the
  * file is there and its SHA-256 is the recorded one. Part of the restore drill
  * (docs/OPERATIONS.md): a database restored without its documents, or documents from
  * another point in time, show up here.
@@ -76,9 +77,9 @@ export class DocumentVerifier {
   /** Keyset pages, so a large archive is never held in memory at once. */
   private page(after?: RecordedDocument): Promise<RecordedDocument[]> {
     return this.db.query<RecordedDocument[]>(
-      `SELECT owner, owner_id::text AS "ownerId", path, sha256 FROM stored_documents
-        WHERE $1::text IS NULL OR (path, owner, owner_id::text) > ($1, $2, $3)
-        ORDER BY path, owner, owner_id::text LIMIT ${PAGE}`,
+      `SELECT owner, owner_id AS "ownerId", path, sha256 FROM (${recordedDocumentsSql()}) AS documents
+        WHERE $1::text IS NULL OR (path, owner, owner_id) > ($1, $2, $3)
+        ORDER BY path, owner, owner_id LIMIT ${PAGE}`,
       [after?.path ?? null, after?.owner ?? null, after?.ownerId ?? null],
     );
   }

@@ -18,6 +18,7 @@ import { TenantReferences1765500000000 } from './1765500000000-tenant-references
 import { AmountLimits1765600000000 } from './1765600000000-amount-limits';
 import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
 import { StoredDocuments1765700000001 } from './1765700000001-stored-documents';
+import { StoredDocumentsInCode1765700000002 } from './1765700000002-stored-documents-in-code';
 import { ChartGeldtransit1765800000000 } from './1765800000000-chart-geldtransit';
 import { ChartSkr42Check1765810000000 } from './1765810000000-chart-skr42-check';
 import { ReceiptVoidDocument1765820000000 } from './1765820000000-receipt-void-document';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   AmountLimits1765600000000,
   JobOutbox1765700000000,
   StoredDocuments1765700000001,
+  StoredDocumentsInCode1765700000002,
   ChartGeldtransit1765800000000,
   ChartSkr42Check1765810000000,
   ReceiptVoidDocument1765820000000,
