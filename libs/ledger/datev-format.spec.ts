@@ -24,6 +24,8 @@ describe('DATEV format', () => {
     expect(quote('Spende "Müller"')).toBe('"Spende ""Müller"""');
     expect(quote('x'.repeat(70), 60)).toBe(`"${'x'.repeat(60)}"`);
     expect(quote('a\r\nb')).toBe('"a b"');
+    expect(quote('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(quote('-5 Spende', 60)).toBe('"\'-5 Spende"');
   });
 
   it('puts header fields in their places', () => {

@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '@dachwerk/shared';
 import type { AutomaticVat } from './ledger.types';
 import { taxOfGross } from './posting-rules';
 
@@ -126,9 +127,12 @@ export const KOST2_COLUMN = DATEV_COLUMNS.indexOf('KOST2 – Kostenstelle');
  */
 export const BU_NO_AUTOMATIC = '40';
 
-/** A text field: quoted, quotes doubled, line breaks flattened, cut to the DATEV length. */
+/**
+ * A text field: formula neutralised (the file is opened in spreadsheets too), quoted,
+ * quotes doubled, line breaks flattened, cut to the DATEV length.
+ */
 export function quote(value: string | null | undefined, maxLength?: number): string {
-  let text = (value ?? '').replace(/[\r\n]+/g, ' ');
+  let text = neutraliseFormula(value ?? '').replace(/[\r\n]+/g, ' ');
   // Cut by characters, not UTF-16 units; only strings that may be too long are split.
   if (maxLength !== undefined && text.length > maxLength)
     text = [...text].slice(0, maxLength).join('');

@@ -7,6 +7,7 @@ import {
   DomainError,
   type Actor,
   type ExportSink,
+  csvText,
 } from '@dachwerk/shared';
 import { isDatevAutomaticVatAccount } from './chart';
 import {
@@ -143,8 +144,6 @@ export class LedgerExportService {
   ): Promise<void> {
     assertOrganisationRole(actor, organisationId, LEDGER_READERS);
     checkDateRange(from, to);
-    const cell = (v: string | number | null) =>
-      typeof v === 'number' ? String(v) : v === null ? '' : `"${v.replace(/"/g, '""')}"`;
     const amount = (cents: number) =>
       `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
     sink.start('text/csv; charset=utf-8', `journal_${from}_${to}.csv`);
@@ -162,17 +161,17 @@ export class LedgerExportService {
               e.entryNumber,
               e.bookedOn,
               e.documentOn,
-              cell(e.documentNo),
-              cell(e.text),
+              csvText(e.documentNo),
+              csvText(e.text),
               l.lineNo,
               l.account,
               l.side === 'debit' ? 'S' : 'H',
               amount(l.amountCents),
               l.sphere,
-              cell(l.costCentre),
+              csvText(l.costCentre),
               e.source,
-              cell(e.sourceId),
-              cell(e.reversesEntryId),
+              csvText(e.sourceId),
+              csvText(e.reversesEntryId),
             ].join(';'),
           );
         }

@@ -53,6 +53,7 @@ export * from './documents/document-verifier';
 export * from './documents/document-columns';
 export * from './documents/local-document-store';
 export * from './csv/read-csv';
+export * from './csv/write-csv';
 export * from './mail/mailer';
 export * from './dates/today';
 export * from './dates/clock';

@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+import { readCsv } from '@dachwerk/shared';
 import { createOrganisation, createUser } from '@dachwerk/testing';
 import { binary } from '../support/binary';
 import { login, startApi, TestApi } from '../support/api';
@@ -487,5 +489,54 @@ describe('ledger over HTTP', () => {
       .send(payload)
       .expect(400);
     expect(malformed.body.errors[0]).toMatchObject({ field: 'Idempotency-Key' });
+  });
+  it('neutralises formulas in the journal CSV and the DATEV export: read back, every text is text', async () => {
+    const text = '=HYPERLINK("https://evil.example","Beleg")';
+    await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .send(
+        body({ bookedOn: '2026-11-03', documentOn: '2026-11-02', documentNo: '+4915112345', text }),
+      )
+      .expect(201);
+    await api
+      .http()
+      .put(`${base}/settings`)
+      .set(treasurer)
+      .send({ datevConsultantNumber: 29098, datevClientNumber: 55003 })
+      .expect(200);
+    const range = 'from=2026-11-01&to=2026-11-30';
+    const journal = await api
+      .http()
+      .get(`${base}/exports/journal.csv?${range}`)
+      .set(board)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const datev = await api
+      .http()
+      .get(`${base}/exports/datev?${range}`)
+      .set(board)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const journalRows = readCsv(journal.body as Buffer).rows;
+    // DATEV: line 1 is the EXTF header, line 2 the column names, then the bookings.
+    const datevRows = readCsv(
+      Buffer.from(
+        iconv
+          .decode(datev.body as Buffer, 'win1252')
+          .split('\r\n')
+          .slice(1)
+          .join('\r\n'),
+      ),
+    ).rows;
+    for (const rows of [journalRows, datevRows]) {
+      const cells = rows.flatMap((r) => r.cells);
+      expect(cells).toContain(`'${text}`);
+      expect(cells).toContain("'+4915112345");
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    }
   });
 });

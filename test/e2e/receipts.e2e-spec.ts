@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { todayIso } from '@dachwerk/shared';
+import { readCsv, todayIso } from '@dachwerk/shared';
 import { createOrganisation, createUser } from '@dachwerk/testing';
 import { binary } from '../support/binary';
 import { login, startApi, TestApi, waitFor } from '../support/api';
@@ -312,7 +312,11 @@ describe('donation receipts, rendered by the worker', () => {
   });
 
   it('keeps a register and reconciles receipts against the bookings', async () => {
-    const donor = await newDonor({ lastName: 'Register' });
+    // A name that a spreadsheet would run as a formula: the register must neutralise it.
+    const donor = await newDonor({
+      firstName: '=HYPERLINK("https://evil.example","Jürgen")',
+      lastName: 'Register',
+    });
     const receipted = await donate(donor.id, 3000, '2026-04-01');
     const open = await donate(donor.id, 4000, '2026-04-02');
     const { body: receipt } = await api
@@ -352,13 +356,14 @@ describe('donation receipts, rendered by the worker', () => {
     expect(lines[0].replace(/^\uFEFF/, '')).toBe(
       'nummer;datum;zuwendender;betrag_eur;art;status;ersetzt',
     );
-    expect(lines).toContainEqual(
-      expect.stringMatching(
-        new RegExp(
-          `^${receipt.number};\\d{4}-\\d{2}-\\d{2};"Jürgen Register";30,00;money;gültig;$`,
-        ),
-      ),
-    );
+    const row = readCsv(Buffer.from(csv.text)).rows.find((r) => r.cells[0] === receipt.number);
+    expect(row?.cells.slice(2)).toEqual([
+      `'=HYPERLINK("https://evil.example","Jürgen") Register`,
+      '30,00',
+      'money',
+      'gültig',
+      '',
+    ]);
   });
 
   it('numbers 20 receipts issued at once without gap or duplicate', async () => {

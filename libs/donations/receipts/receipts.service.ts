@@ -20,6 +20,7 @@ import {
   type Page,
   type PageQueryDto,
   resolveAllIn,
+  csvText,
 } from '@dachwerk/shared';
 import { DONATION_READERS } from '../donors.service';
 import type { ReceiptContent } from './receipt-content';
@@ -135,12 +136,11 @@ export class ReceiptsService {
   ): Promise<Buffer> {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
     const rows = await this.receipts.register(organisationId, year);
-    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
     const lines = rows.map((r) =>
       [
         r.number,
         r.issuedOn,
-        cell(r.donorName),
+        csvText(r.donorName),
         `${Math.floor(r.totalCents / 100)},${String(r.totalCents % 100).padStart(2, '0')}`,
         r.kind,
         r.voidedAt ? 'storniert' : 'gültig',
