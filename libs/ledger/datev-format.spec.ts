@@ -58,6 +58,9 @@ describe('DATEV format', () => {
     ]);
     expect(fields[20]).toBe('1');
     expect(fields[21]).toBe('"EUR"');
+    // Format 700's header has 31 fields, SKR at field 27; DATEV refuses a shorter one.
+    expect(fields).toHaveLength(31);
+    expect(fields[26]).toBe('"42"');
   });
 
   it('splits a split entry into Konto/Gegenkonto pairs that add up', () => {
