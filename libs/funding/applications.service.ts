@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import { LedgerService } from '@dachwerk/ledger';
-import { InitiativesService } from '@dachwerk/organisations';
+import { InitiativesService, OrganisationsService } from '@dachwerk/organisations';
 import {
   addMonths,
   assertOrganisationRole,
   Clock,
   DomainError,
   germanAmount,
-  hasRole,
   JobQueue,
   notFound,
   pageOf,
@@ -55,7 +54,8 @@ export interface Application {
   weightedScore: number | null;
   decisions: {
     kind: string;
-    decidedBy: string;
+    /** Null for initiative users unless the organisation publishes who decided. */
+    decidedBy: string | null;
     amountCents: number | null;
     resolutionRef: string | null;
     comment: string | null;
@@ -93,6 +93,7 @@ export class ApplicationsService {
   constructor(
     private readonly clock: Clock,
     private readonly initiatives: InitiativesService,
+    private readonly organisations: OrganisationsService,
     private readonly ledger: LedgerService,
     private readonly transactions: Transactions,
     private readonly queue: JobQueue,
@@ -120,7 +121,11 @@ export class ApplicationsService {
         `SELECT count(*)::int AS n FROM applications a WHERE ${where}`,
         params,
       );
-      return pageOf(await this.withScores(m, rows), n, q);
+      return pageOf(
+        await this.forViewer(actor, organisationId, await this.withScores(m, rows)),
+        n,
+        q,
+      );
     });
   }
 
@@ -581,11 +586,26 @@ export class ApplicationsService {
     );
     const scope = this.initiatives.scopeOf(actor, organisationId);
     if (!row || (scope && !scope.includes(row.initiativeId))) throw notFound('Application', id);
-    const [app] = await this.withScores(m, [row]);
-    // Initiative users see their scores, not who gave them.
-    return hasRole(actor, organisationId, ['initiative']) && scope
-      ? { ...app, reviews: app.reviews.map((r) => ({ ...r, reviewerId: '', comment: null })) }
-      : app;
+    const [app] = await this.forViewer(actor, organisationId, await this.withScores(m, [row]));
+    return app;
+  }
+
+  /**
+   * What users limited to their initiatives see: their scores, not who gave them or why;
+   * who decided only where the organisation publishes it (board members' privacy).
+   */
+  private async forViewer(
+    actor: Actor,
+    organisationId: string,
+    apps: Application[],
+  ): Promise<Application[]> {
+    if (!this.initiatives.scopeOf(actor, organisationId) || apps.length === 0) return apps;
+    const published = await this.organisations.publishesDeciders(organisationId);
+    return apps.map((app) => ({
+      ...app,
+      reviews: app.reviews.map((r) => ({ ...r, reviewerId: '', comment: null })),
+      decisions: published ? app.decisions : app.decisions.map((d) => ({ ...d, decidedBy: null })),
+    }));
   }
 
   private async withScores(m: EntityManager, rows: RawApplication[]): Promise<Application[]> {

@@ -29,6 +29,8 @@ export class Organisation {
   /** The Finanzamt was told that receipts are produced by machine (no signature). */
   @Column() isReceiptMachineSigned: boolean;
   @Column({ type: 'text', nullable: true }) sepaCreditorId: string | null;
+  /** Initiative users see which board members decided on their applications (default: hidden). */
+  @Column({ default: false }) publishesDeciders: boolean;
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -49,6 +49,14 @@ export class OrganisationsService {
     return organisation;
   }
 
+  /**
+   * Whether initiative users may see who decided on their funding applications. For the
+   * funding library's views; the caller has already checked the actor's access.
+   */
+  async publishesDeciders(organisationId: string): Promise<boolean> {
+    return (await this.organisations.findOrganisation(organisationId))?.publishesDeciders ?? false;
+  }
+
   /** Platform admins found organisations and become their first admin. */
   async create(actor: Actor, input: CreateOrganisationDto): Promise<Organisation> {
     if (!actor.isPlatformAdmin) {

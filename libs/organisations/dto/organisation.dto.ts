@@ -104,6 +104,15 @@ export class CreateOrganisationDto {
   @NormaliseBankCode()
   @IsCreditorId()
   sepaCreditorId?: string | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Initiative users see who decided on their funding applications; hidden unless set (board members’ privacy)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  publishesDeciders?: boolean;
 }
 
 export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
@@ -124,6 +133,7 @@ export class OrganisationDto {
   @ApiProperty({ type: String, isArray: true }) purposes: string[];
   @ApiProperty() isReceiptMachineSigned: boolean;
   @ApiProperty({ type: String, nullable: true }) sepaCreditorId: string | null;
+  @ApiProperty() publishesDeciders: boolean;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

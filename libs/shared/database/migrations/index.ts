@@ -14,6 +14,7 @@ import { Funding1765200000000 } from './1765200000000-funding';
 import { FundsNeverOverdrawn1765300000000 } from './1765300000000-funds-never-overdrawn';
 import { AccountConsent1765400000000 } from './1765400000000-account-consent';
 import { LoginThrottleInRedis1765410000000 } from './1765410000000-login-throttle-in-redis';
+import { OrganisationPublishesDeciders1765420000000 } from './1765420000000-organisation-publishes-deciders';
 import { TenantReferences1765500000000 } from './1765500000000-tenant-references';
 import { AmountLimits1765600000000 } from './1765600000000-amount-limits';
 import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   FundsNeverOverdrawn1765300000000,
   AccountConsent1765400000000,
   LoginThrottleInRedis1765410000000,
+  OrganisationPublishesDeciders1765420000000,
   TenantReferences1765500000000,
   AmountLimits1765600000000,
   JobOutbox1765700000000,
