@@ -10,6 +10,7 @@ import { LoginThrottle } from './login-throttle';
 import { Membership } from './membership.entity';
 import { PasswordLinksService } from './password-links.service';
 import { PasswordTokenRepository } from './password-token.repository';
+import { SessionCache } from './session-cache';
 import { SessionRepository } from './session.repository';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -25,6 +26,7 @@ import { UsersService } from './users.service';
     PasswordLinksService,
     AdminBootstrapService,
     SessionRepository,
+    SessionCache,
     LoginThrottle,
     UserRepository,
     InvitationRepository,

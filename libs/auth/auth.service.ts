@@ -11,6 +11,7 @@ import {
 } from '@dachwerk/shared';
 import { LoginThrottle } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { SessionCache } from './session-cache';
 import { SessionRepository } from './session.repository';
 import { hashToken } from './session-token';
 
@@ -29,6 +30,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly sessions: SessionRepository,
+    private readonly cache: SessionCache,
     private readonly throttle: LoginThrottle,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -91,11 +93,26 @@ export class AuthService {
   /** The actor behind a token, or undefined when the session is unknown, ended or idle too long. */
   async authenticate(token: string): Promise<Actor | undefined> {
     const tokenHash = hashToken(token);
+    const key = tokenHash.toString('base64');
+    const cached = this.cache.get(key);
+    if (cached) {
+      const idleMs = Date.now() - cached.lastSeenAt.getTime();
+      if (idleMs < this.config.SESSION_IDLE_MINUTES * 60_000) {
+        if (idleMs > TOUCH_AFTER_MS) {
+          cached.lastSeenAt = new Date();
+          await this.sessions.touch(tokenHash);
+        }
+        return cached.actor;
+      }
+    }
+    const version = this.cache.begin();
     const resolved = await this.sessions.resolve(tokenHash, this.config.SESSION_IDLE_MINUTES);
     if (!resolved) return undefined;
     if (Date.now() - resolved.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       await this.sessions.touch(tokenHash);
+      resolved.lastSeenAt = new Date();
     }
+    this.cache.put(key, resolved, version);
     return resolved.actor;
   }
 

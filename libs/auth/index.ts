@@ -19,3 +19,4 @@ export {
   FIRST_LOCK_SECONDS,
   MAX_LOCK_SECONDS,
 } from './login-throttle';
+export { SessionCache } from './session-cache';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, type Actor, type Role } from '@dachwerk/shared';
+import { authChanged } from './session-cache';
 
 interface SessionRow {
   user_id: string;
@@ -8,6 +9,7 @@ interface SessionRow {
   name: string;
   is_platform_admin: boolean;
   last_seen_at: Date;
+  expires_at: Date;
   roles: [string, Role][];
   initiatives: [string, string][];
 }
@@ -15,6 +17,7 @@ interface SessionRow {
 export interface ResolvedSession {
   actor: Actor;
   lastSeenAt: Date;
+  expiresAt: Date;
 }
 
 /** All SQL on sessions. The token itself is never stored, only its SHA-256. */
@@ -45,7 +48,7 @@ export class SessionRepository {
     const rows = await preparedQuery<SessionRow>(
       this.db,
       'auth.resolve-session',
-      `SELECT s.user_id, s.last_seen_at, u.email, u.name, u.is_platform_admin,
+      `SELECT s.user_id, s.last_seen_at, s.expires_at, u.email, u.name, u.is_platform_admin,
               COALESCE((SELECT json_agg(json_build_array(m.organisation_id, m.role))
                           FROM memberships m WHERE m.user_id = u.id), '[]') AS roles,
               COALESCE((SELECT json_agg(json_build_array(i.organisation_id, i.initiative_id))
@@ -64,6 +67,7 @@ export class SessionRepository {
       (initiativeIds[organisationId] ??= []).push(id);
     return {
       lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
       actor: {
         userId: row.user_id,
         email: row.email,
@@ -82,10 +86,11 @@ export class SessionRepository {
   }
 
   async revoke(manager: EntityManager, tokenHash: Buffer): Promise<void> {
-    await manager.query(
-      `UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`,
+    const [rows] = await manager.query<[{ user_id: string }[], number]>(
+      `UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING user_id`,
       [tokenHash],
     );
+    for (const row of rows) authChanged(manager, row.user_id);
   }
 
   async revokeAllOfUser(manager: EntityManager, userId: string): Promise<number> {
@@ -93,6 +98,7 @@ export class SessionRepository {
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );
+    authChanged(manager, userId);
     return count;
   }
 
@@ -106,6 +112,7 @@ export class SessionRepository {
         WHERE user_id = $1 AND revoked_at IS NULL AND token_hash <> $2`,
       [userId, keepTokenHash],
     );
+    authChanged(manager, userId);
     return count;
   }
 

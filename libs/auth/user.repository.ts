@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@dachwerk/shared';
+import { authChanged } from './session-cache';
 
 export interface UserRecord {
   id: string;
@@ -118,6 +119,7 @@ export class UserRepository {
         WHERE id = $1`,
       [id, changes.name ?? null, changes.isActive ?? null],
     );
+    authChanged(manager, id);
   }
 
   async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
@@ -125,6 +127,7 @@ export class UserRepository {
       id,
       passwordHash,
     ]);
+    authChanged(manager, id);
   }
 
   async setPlatformAdmin(manager: EntityManager, id: string): Promise<void> {
@@ -132,6 +135,7 @@ export class UserRepository {
       `UPDATE users SET is_platform_admin = true, is_active = true WHERE id = $1`,
       [id],
     );
+    authChanged(manager, id);
   }
 
   async findIdByEmail(manager: EntityManager, email: string): Promise<string | undefined> {
@@ -159,6 +163,7 @@ export class UserRepository {
        ON CONFLICT DO NOTHING`,
       [userId, organisationId, initiativeIds],
     );
+    authChanged(manager, userId);
   }
 
   /** Password hash for checking the current password; undefined for an unknown or inactive user. */
@@ -198,5 +203,6 @@ export class UserRepository {
         [userId, organisationId, initiativeIds],
       );
     }
+    authChanged(manager, userId);
   }
 }

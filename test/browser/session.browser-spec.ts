@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { SessionCache } from '@dachwerk/auth';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -60,7 +61,11 @@ describe('signing in and staying safe', () => {
     await page.goto(`/o/${stack.umbrellaId}/members`);
     await page.getByRole('columnheader', { name: 'Mitgliedsnummer' }).waitFor();
     // The session ends on the server (as after 30 idle minutes).
-    await stack.api.superSql.query(`DELETE FROM sessions`);
+    const [ended] = await stack.api.superSql.query<[{ user_id: string }[], number]>(
+      `DELETE FROM sessions RETURNING user_id`,
+    );
+    // Behind the application's back: the session cache is told, as the application would.
+    for (const { user_id } of ended) await stack.api.app.get(SessionCache).dropUser(user_id);
     await page.getByRole('textbox', { name: /Suche/ }).fill('Albrecht');
     await page.waitForURL(/\/login$/);
     await page.getByText('Ihre Sitzung ist abgelaufen').waitFor();

@@ -36,6 +36,12 @@ const variables = z.object({
     .default(12 * 60),
   /** A session unused for this long ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  /**
+   * How long a process may answer from its cached copy of a session (0 = never cache).
+   * Changes reach every process at once through Redis; this bounds what a change made
+   * behind the application's back (plain SQL) takes to show.
+   */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Login attempts per IP and minute before 429. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /**
