@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { addDays, germanDate, nextTargetBusinessDay, todayIso, xsdErrors } from '@dachwerk/shared';
+import { writeCamt053 } from '@dachwerk/banking';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn } from './support/browser';
 import { startStack, type Stack } from './support/stack';
@@ -91,5 +92,117 @@ describe('the office and the treasurer at work', () => {
     expect(await xsdErrors('pain.008.001.08', xml)).toEqual([]);
     expect(xml).toContain('DE02120300000000202051');
     expect(xml).toContain(`<ReqdColltnDt>${collection}</ReqdColltnDt>`);
+  });
+
+  it('treasurer resolves an unmatched bank line as a donation, posts a manual entry (unbalanced refused), closes a month and downloads DATEV', async () => {
+    const page = await signedIn('treasurer@dachwerk.example');
+    const today = todayIso();
+
+    // A statement with one credit nobody can place automatically; it continues the
+    // account's last statement (the import refuses gaps).
+    const [last] = await stack.api.sql.query<{ closing: number; toOn: string; seq: number }[]>(
+      `SELECT s.closing_balance_cents::float8 AS closing, to_char(k.d, 'YYYY-MM-DD') AS "toOn",
+              s.electronic_seq::int AS seq
+         FROM bank_statements s JOIN organisation_bank_accounts a ON a.id = s.bank_account_id
+        CROSS JOIN LATERAL (SELECT COALESCE(s.to_on, s.from_on,
+               (SELECT max(e.booked_on) FROM bank_entries e WHERE e.statement_id = s.id)) AS d) k
+        WHERE a.iban = $1 AND a.organisation_id = $2
+        ORDER BY k.d DESC, s.electronic_seq DESC NULLS LAST LIMIT 1`,
+      ['DE02600501010002034304', stack.umbrellaId],
+    );
+    const on = last && last.toOn > today ? last.toOn : today;
+    const camt = writeCamt053({
+      version: 'camt.053.001.08',
+      iban: 'DE02600501010002034304',
+      statementRef: `JOURNEY-${Date.now()}`,
+      ...(last?.seq ? { seq: last.seq + 1 } : {}),
+      from: on,
+      to: on,
+      openingCents: last?.closing ?? 0,
+      entries: [
+        {
+          amountCents: 25_000,
+          bookedOn: on,
+          transactions: [
+            {
+              amountCents: 25_000,
+              name: 'Hannelore Spendabel',
+              iban: 'DE88100900001234567892',
+              remittance: 'Fuer das Sommerfest',
+            },
+          ],
+        },
+      ],
+    });
+    await page.getByRole('menuitem', { name: 'Kontoauszüge' }).click();
+    await page.getByRole('link', { name: 'Kontoauszug hochladen' }).click();
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({
+        name: 'auszug.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(camt),
+      });
+    // The import's result, or the server's reason on screen when it refuses the file.
+    const outcome = page
+      .getByRole('status')
+      .filter({ hasText: 'Eingelesen' })
+      .or(page.getByRole('alert'))
+      .first();
+    await outcome.waitFor();
+    expect(await outcome.innerText()).toContain('1 offen');
+    await page.getByRole('link', { name: 'Auszug öffnen' }).click();
+    await page.getByRole('cell', { name: 'Hannelore Spendabel' }).click();
+
+    await page.getByRole('radio', { name: 'Spende' }).check();
+    await page.getByLabel('Spender/in *').fill('Müller');
+    await page
+      .getByRole('option', { name: /Müller, Anna/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Zuordnen' }).click();
+    await page.getByText('Umsatz zugeordnet').first().waitFor();
+    const [tx] = await stack.api.sql.query(
+      `SELECT status, matched_as FROM bank_transactions WHERE counterparty_name = 'Hannelore Spendabel'`,
+    );
+    expect(tx).toEqual({ status: 'matched', matched_as: 'donation' });
+
+    // A manual entry: the difference shows while typing; unbalanced is refused.
+    await page.goto(`/o/${stack.umbrellaId}/entries/create`);
+    await page.getByLabel('Buchungsdatum *').fill(germanDate(today));
+    await page.getByLabel('Belegdatum *').fill(germanDate(today));
+    await page.getByLabel('Beleg *').fill('K-4711');
+    await page.getByLabel('Buchungstext *').fill('Kassenbeleg Büromaterial');
+    const accounts = page.getByLabel('Konto *');
+    await accounts.nth(0).fill('68150');
+    await page.getByRole('option', { name: '68150 Bürobedarf' }).click();
+    await accounts.nth(1).fill('16000');
+    await page.getByRole('option', { name: '16000 Kasse' }).click();
+    await page.getByLabel('Soll').nth(0).fill('12,34');
+    await page.getByLabel('Haben').nth(1).fill('12,00');
+    await page.getByRole('status').filter({ hasText: 'Differenz 0,34 €' }).waitFor();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Soll und Haben müssen gleich sein').first().waitFor();
+    expect(page.url()).toMatch(/\/entries\/create$/);
+    await page.getByLabel('Haben').nth(1).fill('12,34');
+    await page.getByRole('status').filter({ hasText: 'ausgeglichen' }).waitFor();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForURL(/\/entries\/[0-9a-f-]{36}\/show$/);
+    await page.getByText('Kassenbeleg Büromaterial').first().waitFor();
+
+    // Close the first month of the year.
+    await page.getByRole('menuitem', { name: 'Geschäftsjahre' }).click();
+    await page.getByRole('cell', { name: `01.01.${today.slice(0, 4)}` }).click();
+    await page.getByRole('button', { name: 'Periode 1 festschreiben' }).click();
+    await page.getByRole('button', { name: 'Periode 2 festschreiben' }).waitFor();
+
+    // DATEV for the tax adviser.
+    await page.getByRole('menuitem', { name: 'Exporte' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'DATEV-Export herunterladen' }).click();
+    const datev = await readFile(await (await download).path(), 'latin1');
+    expect(datev.startsWith('"EXTF"')).toBe(true);
+    expect(datev).toContain('Kassenbeleg B');
   });
 });

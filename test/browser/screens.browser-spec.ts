@@ -102,4 +102,73 @@ describe('main screens are accessible', () => {
     await expectAccessible(page);
     await screenshot(page, 'fiscal-years');
   });
+
+  it('treasurer: journal, entry, line editor, ledger, reports and the bank', async () => {
+    await as('treasurer@dachwerk.example');
+    await open('entries');
+    await page.getByRole('columnheader', { name: 'Buchungstext' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'journal');
+    await page.getByRole('row').nth(1).click();
+    await page.getByRole('table', { name: 'Buchungszeilen' }).waitFor();
+    await expectAccessible(page);
+
+    await open('entries/create');
+    await page.getByRole('status').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'journal-entry');
+
+    await open('accounts/18000/show');
+    await page.getByRole('table', { name: 'Kontoblatt' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'account-ledger');
+
+    await open('trial-balance');
+    await page.getByRole('cell', { name: /^18000/ }).waitFor();
+    await expectAccessible(page);
+
+    await open('income-statement');
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'income-statement');
+
+    await open('bank-statements');
+    await page.getByRole('row').nth(1).click();
+    await page.getByRole('columnheader', { name: 'Verwendungszweck' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'bank-statement');
+
+    await open('bank-statements/create');
+    await page.locator('input[type=file]').first().waitFor({ state: 'attached' });
+    await expectAccessible(page);
+  });
+
+  it('treasurer: receipts, annual runs, expense claims and payout runs', async () => {
+    await as('treasurer@dachwerk.example');
+    await open('receipts');
+    await page.getByRole('columnheader', { name: 'Ausgestellt am' }).waitFor();
+    await page.getByRole('row').nth(1).click();
+    await page.getByRole('button', { name: 'Zweitschrift herunterladen' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'receipt');
+
+    await open('receipt-reconciliation');
+    await page.getByRole('table', { name: 'Spenden ohne Bestätigung' }).waitFor();
+    await expectAccessible(page);
+
+    await open('receipt-runs/create');
+    await page.getByRole('radio', { name: 'Sammelbestätigungen' }).waitFor();
+    await expectAccessible(page);
+
+    await open('expense-claims');
+    await page.getByRole('columnheader', { name: 'Empfänger/in' }).waitFor();
+    await page.getByRole('row').nth(1).click();
+    await page.getByText('IBAN Empfänger/in').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'expense-claim');
+
+    await open('payout-runs');
+    await page.getByRole('columnheader', { name: 'Ausführung am' }).waitFor();
+    await expectAccessible(page);
+  });
 });

@@ -1,5 +1,20 @@
 import PeopleIcon from '@mui/icons-material/People';
+import HowToVoteIcon from '@mui/icons-material/HowToVote';
+import SavingsIcon from '@mui/icons-material/Savings';
+import GroupsIcon from '@mui/icons-material/Groups';
+import AddCardIcon from '@mui/icons-material/AddCard';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import MenuBookIcon from '@mui/icons-material/MenuBook';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import RuleIcon from '@mui/icons-material/Rule';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import BalanceIcon from '@mui/icons-material/Balance';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import SendIcon from '@mui/icons-material/Send';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import SellIcon from '@mui/icons-material/Sell';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -22,6 +37,7 @@ export interface MenuSection {
 }
 
 const OFFICE: Role[] = ['staff', 'treasurer', 'board', 'admin'];
+const TREASURY: Role[] = ['treasurer', 'board', 'admin'];
 
 export const MENU: MenuSection[] = [
   {
@@ -38,11 +54,72 @@ export const MENU: MenuSection[] = [
   {
     title: 'dw.menu.treasurer',
     entries: [
+      { to: '/entries', label: 'resources.entries.name', icon: MenuBookIcon, roles: OFFICE },
+      {
+        to: '/bank-statements',
+        label: 'resources.bank-statements.name',
+        icon: AccountBalanceIcon,
+        roles: OFFICE,
+      },
+      { to: '/bank-transactions', label: 'dw.bank.queue', icon: RuleIcon, roles: OFFICE },
+      { to: '/accounts', label: 'resources.accounts.name', icon: AccountTreeIcon, roles: OFFICE },
+      { to: '/trial-balance', label: 'dw.reports.trial_balance', icon: BalanceIcon, roles: OFFICE },
+      {
+        to: '/income-statement',
+        label: 'dw.reports.income_statement',
+        icon: AssessmentIcon,
+        roles: OFFICE,
+      },
+      { to: '/exports', label: 'dw.reports.exports', icon: FileDownloadIcon, roles: OFFICE },
+      { to: '/receipts', label: 'resources.receipts.name', icon: ReceiptLongIcon, roles: OFFICE },
+      {
+        to: '/receipt-reconciliation',
+        label: 'dw.receipts.reconciliation',
+        icon: FactCheckIcon,
+        roles: OFFICE,
+      },
+      {
+        to: '/expense-claims',
+        label: 'resources.expense-claims.name',
+        icon: PaymentsIcon,
+        roles: OFFICE,
+      },
+      { to: '/payout-runs', label: 'resources.payout-runs.name', icon: SendIcon, roles: TREASURY },
       {
         to: '/fiscal-years',
         label: 'resources.fiscal-years.name',
         icon: CalendarMonthIcon,
         roles: OFFICE,
+      },
+    ],
+  },
+  {
+    title: 'dw.menu.initiative',
+    entries: [
+      { to: '/my-fund', label: 'dw.fund.ours', icon: SavingsIcon, roles: ['initiative'] },
+      { to: '/initiatives', label: 'resources.initiatives.name', icon: GroupsIcon, roles: OFFICE },
+      {
+        to: '/expense-claims',
+        label: 'dw.claims.ours',
+        icon: PaymentsIcon,
+        roles: ['initiative'],
+      },
+      {
+        to: '/expense-claims/create',
+        label: 'dw.claims.new',
+        icon: AddCardIcon,
+        roles: ['initiative'],
+      },
+    ],
+  },
+  {
+    title: 'dw.menu.board',
+    entries: [
+      {
+        to: '/applications',
+        label: 'resources.applications.name',
+        icon: HowToVoteIcon,
+        roles: ['board', 'staff', 'initiative', 'treasurer', 'admin'],
       },
     ],
   },

@@ -23,7 +23,7 @@ export const RESOURCES: Record<string, ResourceDef> = {
   'fee-runs': { path: 'fee-runs' },
   'dunning-runs': { path: 'dunning-runs' },
   'member-imports': { path: 'member-imports' },
-  donors: { path: 'donors', update: 'PUT', search: 'search' },
+  donors: { path: 'donors', update: 'PUT', search: 'q' },
   donations: { path: 'donations' },
   'donation-imports': { path: 'donation-imports' },
   accounts: { path: 'ledger/accounts', idField: 'number', search: 'search' },
