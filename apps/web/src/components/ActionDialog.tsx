@@ -2,6 +2,8 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/
 import { useState, type ReactNode } from 'react';
 import { Form, SaveButton, useTranslate } from 'react-admin';
 
+const NO_RECORD = {};
+
 /** A dialog with its own small form; the server's field errors land on its inputs. */
 export function ActionDialog({
   title,
@@ -23,6 +25,8 @@ export function ActionDialog({
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <Form
+          // its own values only: not the record of the page it opens on
+          record={NO_RECORD}
           onSubmit={async (values: Record<string, unknown>) => {
             try {
               await submit(values);
