@@ -7,6 +7,7 @@ import { benchMembership } from './membership.bench';
 import { benchReceiptRun } from './receipt-run.bench';
 import { benchReceipts } from './receipts.bench';
 import { startBenchServices } from './support/services';
+import { benchWebBundle } from './web-bundle.bench';
 
 /**
  * `npm run bench`: every benchmark with its in-run baseline. Figures, not assertions:
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     `Dachwerk benchmarks — node ${process.version}, ${new Date().toISOString()}\n\n`,
   );
   const only = process.argv[2];
+  if (!only || only === 'web') benchWebBundle();
+  if (only === 'web') return;
   // On a Postgres and Redis of its own: it stops and restarts them.
   if (!only || only === 'faults') await benchFaults();
   if (only === 'faults') return;

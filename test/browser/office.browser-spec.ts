@@ -115,7 +115,8 @@ describe('the office and the treasurer at work', () => {
       version: 'camt.053.001.08',
       iban: 'DE02600501010002034304',
       statementRef: `JOURNEY-${Date.now()}`,
-      ...(last?.seq ? { seq: last.seq + 1 } : {}),
+      // numbered after the last one, so that it is the one before this on the same day
+      seq: (last?.seq ?? 0) + 1,
       from: on,
       to: on,
       openingCents: last?.closing ?? 0,

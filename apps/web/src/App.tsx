@@ -10,6 +10,8 @@ import { Login } from './layout/Login';
 import { NoOrganisation } from './layout/NoOrganisation';
 import { theme } from './layout/theme';
 import { staffResources } from './staff';
+import { boardResources } from './board';
+import { initiativeResources } from './initiative';
 import { treasurerResources } from './treasurer';
 
 /** What both admins share: languages, login page, theme. */
@@ -42,6 +44,8 @@ function OrganisationAdmin() {
     >
       {staffResources}
       {treasurerResources}
+      {initiativeResources}
+      {boardResources}
     </Admin>
   );
 }

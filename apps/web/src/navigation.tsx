@@ -1,5 +1,6 @@
 import PeopleIcon from '@mui/icons-material/People';
 import HowToVoteIcon from '@mui/icons-material/HowToVote';
+import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import SavingsIcon from '@mui/icons-material/Savings';
 import GroupsIcon from '@mui/icons-material/Groups';
 import AddCardIcon from '@mui/icons-material/AddCard';
@@ -120,6 +121,18 @@ export const MENU: MenuSection[] = [
         label: 'resources.applications.name',
         icon: HowToVoteIcon,
         roles: ['board', 'staff', 'initiative', 'treasurer', 'admin'],
+      },
+      {
+        to: '/programmes',
+        label: 'resources.programmes.name',
+        icon: SavingsIcon,
+        roles: ['board', 'staff', 'treasurer', 'admin'],
+      },
+      {
+        to: '/applications/create',
+        label: 'dw.applications.new',
+        icon: NoteAddIcon,
+        roles: ['initiative'],
       },
     ],
   },

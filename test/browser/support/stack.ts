@@ -24,7 +24,8 @@ export async function startStack(): Promise<Stack> {
   const worker = spawnWorker();
   await waitFor(
     async () => /Consuming .*system/.test(worker.output()) || worker.child.exitCode !== null,
-    30_000,
+    // generous: two shared cores start several stacks and browsers side by side
+    90_000,
   );
   if (worker.child.exitCode !== null) throw new Error(`worker exited:\n${worker.output()}`);
   const orgs = await api.sql.query<{ id: string; is_umbrella: boolean }[]>(

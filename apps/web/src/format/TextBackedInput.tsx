@@ -99,7 +99,7 @@ export function TextBackedInput<T>(props: TextBackedInputProps<T>) {
   const showError = invalid && (isSubmitted || !!error?.message);
   return (
     <TextField
-      id={`${resource ?? 'form'}-${source}`}
+      id={`${resource ?? 'form'}-${field.name}`}
       name={field.name}
       inputRef={field.ref}
       value={text}

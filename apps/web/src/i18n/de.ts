@@ -221,6 +221,8 @@ export const de = {
       comment: 'Begründung',
       round: 'Runde',
       decisions: 'Beschlüsse',
+      plan_total: 'Kostenplan gesamt: %{amount}',
+      new: 'Antrag stellen',
       cost_plan: 'Kostenplan',
       category: 'Kostenart',
       first_approval:
@@ -377,10 +379,23 @@ export const de = {
     },
   },
   resources: {
+    programmes: {
+      name: 'Förderprogramm |||| Förderprogramme',
+      fields: {
+        name: 'Name',
+        costCentre: 'Kostenstelle',
+        startsOn: 'Beginn',
+        endsOn: 'Ende',
+        budgetCents: 'Budget',
+        reservedCents: 'Bewilligt (reserviert)',
+        freeCents: 'Frei',
+      },
+    },
     applications: {
       name: 'Antrag |||| Förderanträge',
       fields: {
         title: 'Titel',
+        programmeId: 'Förderprogramm',
         initiativeId: 'Initiative',
         description: 'Beschreibung',
         requestedCents: 'Beantragt',

@@ -221,6 +221,8 @@ export const en: Catalogue = {
       comment: 'Reason',
       round: 'Round',
       decisions: 'Decisions',
+      plan_total: 'Cost plan total: %{amount}',
+      new: 'Apply',
       cost_plan: 'Cost plan',
       category: 'Cost type',
       first_approval:
@@ -353,10 +355,23 @@ export const en: Catalogue = {
     },
   },
   resources: {
+    programmes: {
+      name: 'Programme |||| Funding programmes',
+      fields: {
+        name: 'Name',
+        costCentre: 'Cost centre',
+        startsOn: 'Start',
+        endsOn: 'End',
+        budgetCents: 'Budget',
+        reservedCents: 'Granted (reserved)',
+        freeCents: 'Free',
+      },
+    },
     applications: {
       name: 'Application |||| Funding applications',
       fields: {
         title: 'Title',
+        programmeId: 'Programme',
         initiativeId: 'Initiative',
         description: 'Description',
         requestedCents: 'Requested',

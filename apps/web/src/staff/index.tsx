@@ -1,18 +1,21 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { FeeRunCreate } from './fee-runs/FeeRunCreate';
-import { FeeRunList } from './fee-runs/FeeRunList';
-import { FeeRunShow } from './fee-runs/FeeRunShow';
-import { DunningPage } from './dunning/DunningPage';
-import { DunningRunShow } from './dunning/DunningRunShow';
-import { MemberImport } from './members/MemberImport';
-import { AdmissionWizard } from './members/AdmissionWizard';
-import { MemberEdit } from './members/MemberEdit';
-import { MemberList } from './members/MemberList';
-import { MemberShow } from './members/MemberShow';
-import { TierCreate } from './tiers/TierCreate';
-import { TierList } from './tiers/TierList';
-import { TierShow } from './tiers/TierShow';
+import { lazyScreen } from '../lazyScreen';
+
+const screens = () => import('./screens');
+const FeeRunCreate = lazyScreen(screens, 'FeeRunCreate');
+const FeeRunList = lazyScreen(screens, 'FeeRunList');
+const FeeRunShow = lazyScreen(screens, 'FeeRunShow');
+const DunningPage = lazyScreen(screens, 'DunningPage');
+const DunningRunShow = lazyScreen(screens, 'DunningRunShow');
+const MemberImport = lazyScreen(screens, 'MemberImport');
+const AdmissionWizard = lazyScreen(screens, 'AdmissionWizard');
+const MemberEdit = lazyScreen(screens, 'MemberEdit');
+const MemberList = lazyScreen(screens, 'MemberList');
+const MemberShow = lazyScreen(screens, 'MemberShow');
+const TierCreate = lazyScreen(screens, 'TierCreate');
+const TierList = lazyScreen(screens, 'TierList');
+const TierShow = lazyScreen(screens, 'TierShow');
 
 /** The office's screens: members, tiers, imports, fee and dunning runs, donors. */
 export const staffResources = [

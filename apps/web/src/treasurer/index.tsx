@@ -1,29 +1,34 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { BankStatementList } from './bank/BankStatementList';
-import { BankStatementShow } from './bank/BankStatementShow';
-import { BankStatementUpload } from './bank/BankStatementUpload';
-import { BankTransactionList } from './bank/BankTransactionList';
-import { BankTransactionShow } from './bank/BankTransactionShow';
-import { AccountLedger } from './accounts/AccountLedger';
-import { AccountList } from './accounts/AccountList';
-import { ClaimCreate } from '../initiative/ClaimCreate';
-import { ExpenseClaimList } from './claims/ExpenseClaimList';
-import { ExpenseClaimShow } from './claims/ExpenseClaimShow';
-import { PayoutRunCreate, PayoutRunList, PayoutRunShow } from './payouts/PayoutRuns';
-import { ReceiptIssue } from './receipts/ReceiptIssue';
-import { ReceiptList } from './receipts/ReceiptList';
-import { ReceiptRunCreate } from './receipts/ReceiptRunCreate';
-import { ReceiptRunList } from './receipts/ReceiptRunList';
-import { ReceiptRunShow } from './receipts/ReceiptRunShow';
-import { ReceiptShow } from './receipts/ReceiptShow';
-import { FiscalYearList } from './fiscal-years/FiscalYearList';
-import { EntryCreate } from './journal/EntryCreate';
-import { EntryList } from './journal/EntryList';
-import { EntryShow } from './journal/EntryShow';
-import { Exports } from './reports/Exports';
-import { IncomeStatement } from './reports/IncomeStatement';
-import { TrialBalance } from './reports/TrialBalance';
+import { lazyScreen } from '../lazyScreen';
+
+const screens = () => import('./screens');
+const BankStatementList = lazyScreen(screens, 'BankStatementList');
+const BankStatementShow = lazyScreen(screens, 'BankStatementShow');
+const BankStatementUpload = lazyScreen(screens, 'BankStatementUpload');
+const BankTransactionList = lazyScreen(screens, 'BankTransactionList');
+const BankTransactionShow = lazyScreen(screens, 'BankTransactionShow');
+const AccountLedger = lazyScreen(screens, 'AccountLedger');
+const AccountList = lazyScreen(screens, 'AccountList');
+const ClaimCreate = lazyScreen(screens, 'ClaimCreate');
+const ExpenseClaimList = lazyScreen(screens, 'ExpenseClaimList');
+const ExpenseClaimShow = lazyScreen(screens, 'ExpenseClaimShow');
+const PayoutRunCreate = lazyScreen(screens, 'PayoutRunCreate');
+const PayoutRunList = lazyScreen(screens, 'PayoutRunList');
+const PayoutRunShow = lazyScreen(screens, 'PayoutRunShow');
+const ReceiptIssue = lazyScreen(screens, 'ReceiptIssue');
+const ReceiptList = lazyScreen(screens, 'ReceiptList');
+const ReceiptRunCreate = lazyScreen(screens, 'ReceiptRunCreate');
+const ReceiptRunList = lazyScreen(screens, 'ReceiptRunList');
+const ReceiptRunShow = lazyScreen(screens, 'ReceiptRunShow');
+const ReceiptShow = lazyScreen(screens, 'ReceiptShow');
+const FiscalYearList = lazyScreen(screens, 'FiscalYearList');
+const EntryCreate = lazyScreen(screens, 'EntryCreate');
+const EntryList = lazyScreen(screens, 'EntryList');
+const EntryShow = lazyScreen(screens, 'EntryShow');
+const Exports = lazyScreen(screens, 'Exports');
+const IncomeStatement = lazyScreen(screens, 'IncomeStatement');
+const TrialBalance = lazyScreen(screens, 'TrialBalance');
 
 /** The treasurer's screens: books, bank, receipts, claims and payouts. */
 export const treasurerResources = [

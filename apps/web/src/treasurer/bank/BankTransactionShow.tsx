@@ -38,8 +38,11 @@ interface Transaction {
   id: string;
   status: string;
   amountCents: number;
-  suggestions: Suggestion[];
+  /** only on the single record (a row from a list has none) */
+  suggestions?: Suggestion[];
 }
+
+const NO_RECORD = {};
 
 const KINDS = ['receivables', 'donation', 'account', 'ignore'];
 
@@ -51,8 +54,9 @@ function Resolve() {
   const match = useApiAction(translate('dw.bank.resolved'));
   const { data: accounts = [] } = useAccounts();
   if (!tx || tx.status !== 'unmatched') return null;
-  const members = tx.suggestions.filter((s) => s.kind === 'member' && s.receivableIds?.length);
-  const donors = tx.suggestions.filter((s) => s.kind === 'donor');
+  const suggestions = tx.suggestions ?? [];
+  const members = suggestions.filter((s) => s.kind === 'member' && s.receivableIds?.length);
+  const donors = suggestions.filter((s) => s.kind === 'donor');
   const credit = tx.amountCents > 0;
   const submit = async (values: Record<string, unknown>) => {
     const { suggestion, ...rest } = values;
@@ -80,6 +84,8 @@ function Resolve() {
         {translate('dw.bank.resolve')}
       </Typography>
       <Form
+        // the resolution's own values, not the transaction's fields
+        record={NO_RECORD}
         onSubmit={submit}
         defaultValues={{
           kind: credit ? (members.length ? 'receivables' : 'donation') : 'account',
@@ -124,7 +130,7 @@ function Resolve() {
                     <ReferenceInput source="donorId" reference="donors">
                       <AutocompleteInput
                         label="dw.bank.donor"
-                        optionText={(d: MemberLike) => memberName(d)}
+                        optionText={(d?: MemberLike) => (d ? memberName(d) : '')}
                         validate={required()}
                         sx={{ minWidth: 320 }}
                       />

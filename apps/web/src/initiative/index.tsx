@@ -1,0 +1,22 @@
+import { CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { lazyScreen } from '../lazyScreen';
+
+const screens = () => import('./screens');
+const FundPage = lazyScreen(screens, 'FundPage');
+const InitiativeList = lazyScreen(screens, 'InitiativeList');
+const MyFund = lazyScreen(screens, 'MyFund');
+
+/** The initiatives' portal: their fund and their claims (phone-friendly forms). */
+export const initiativeResources = [
+  <Resource
+    key="initiatives"
+    name="initiatives"
+    list={InitiativeList}
+    recordRepresentation="name"
+  />,
+  <CustomRoutes key="initiative-routes">
+    <Route path="/initiatives/:id/fund" element={<FundPage />} />
+    <Route path="/my-fund" element={<MyFund />} />
+  </CustomRoutes>,
+];

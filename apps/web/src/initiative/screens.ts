@@ -1,0 +1,4 @@
+/** Every screen of this area: one chunk, loaded when the first of them opens. */
+export { FundPage } from './FundPage';
+export { InitiativeList } from './InitiativeList';
+export { MyFund } from './MyFund';

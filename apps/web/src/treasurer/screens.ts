@@ -1,0 +1,25 @@
+/** Every screen of this area: one chunk, loaded when the first of them opens. */
+export { BankStatementList } from './bank/BankStatementList';
+export { BankStatementShow } from './bank/BankStatementShow';
+export { BankStatementUpload } from './bank/BankStatementUpload';
+export { BankTransactionList } from './bank/BankTransactionList';
+export { BankTransactionShow } from './bank/BankTransactionShow';
+export { AccountLedger } from './accounts/AccountLedger';
+export { AccountList } from './accounts/AccountList';
+export { ClaimCreate } from '../initiative/ClaimCreate';
+export { ExpenseClaimList } from './claims/ExpenseClaimList';
+export { ExpenseClaimShow } from './claims/ExpenseClaimShow';
+export { PayoutRunCreate, PayoutRunList, PayoutRunShow } from './payouts/PayoutRuns';
+export { ReceiptIssue } from './receipts/ReceiptIssue';
+export { ReceiptList } from './receipts/ReceiptList';
+export { ReceiptRunCreate } from './receipts/ReceiptRunCreate';
+export { ReceiptRunList } from './receipts/ReceiptRunList';
+export { ReceiptRunShow } from './receipts/ReceiptRunShow';
+export { ReceiptShow } from './receipts/ReceiptShow';
+export { FiscalYearList } from './fiscal-years/FiscalYearList';
+export { EntryCreate } from './journal/EntryCreate';
+export { EntryList } from './journal/EntryList';
+export { EntryShow } from './journal/EntryShow';
+export { Exports } from './reports/Exports';
+export { IncomeStatement } from './reports/IncomeStatement';
+export { TrialBalance } from './reports/TrialBalance';
