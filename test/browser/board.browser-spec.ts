@@ -63,6 +63,16 @@ describe('the board', () => {
       `SELECT id, initiative_id AS "initiativeId" FROM applications WHERE title = 'Lesesommer im Park'`,
     );
 
+    const reserved = async () =>
+      (
+        await stack.api.sql.query<{ name: string; reserved: number }[]>(
+          `SELECT p.name, p.reserved_cents::float8 AS reserved FROM programmes p
+             JOIN applications a ON a.programme_id = p.id WHERE a.id = $1`,
+          [app.id],
+        )
+      )[0];
+    const before = await reserved();
+
     await board.getByRole('menuitem', { name: 'Förderanträge' }).click();
     await board.getByRole('cell', { name: 'Lesesommer im Park' }).click();
     await board.getByRole('table', { name: 'Kostenplan' }).waitFor();
@@ -94,14 +104,10 @@ describe('the board', () => {
     const chair = await signedIn('treasurer@dachwerk.example');
     await chair.goto(`/o/${stack.umbrellaId}/applications/${app.id}/show`);
     await approve(chair);
-    await chair.getByText('bewilligt').first().waitFor();
+    await chair.getByText('bewilligt', { exact: true }).waitFor();
 
-    const [programme] = await stack.api.sql.query<{ name: string; reserved: number }[]>(
-      `SELECT p.name, p.reserved_cents::float8 AS reserved FROM programmes p
-         JOIN applications a ON a.programme_id = p.id WHERE a.id = $1`,
-      [app.id],
-    );
-    expect(programme.reserved).toBeGreaterThanOrEqual(150_000);
+    const programme = await reserved();
+    expect(programme.reserved - before.reserved).toBe(150_000);
     await chair.goto(`/o/${stack.umbrellaId}/programmes`);
     const row = chair.getByRole('row').filter({ hasText: programme.name });
     await row.getByRole('cell', { name: germanAmount(programme.reserved) }).waitFor();
