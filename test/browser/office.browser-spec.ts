@@ -180,6 +180,9 @@ describe('the office and the treasurer at work', () => {
     await page.getByRole('option', { name: '68150 Bürobedarf' }).click();
     await accounts.nth(1).fill('16000');
     await page.getByRole('option', { name: '16000 Kasse' }).click();
+    // office supplies serve more than one sphere: the line names its own
+    await page.getByRole('combobox', { name: 'Sphäre' }).nth(0).click();
+    await page.getByRole('option', { name: 'Ideeller Bereich' }).click();
     await page.getByLabel('Soll').nth(0).fill('12,34');
     await page.getByLabel('Haben').nth(1).fill('12,00');
     await page.getByRole('status').filter({ hasText: 'Differenz 0,34 €' }).waitFor();

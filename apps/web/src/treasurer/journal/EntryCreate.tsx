@@ -79,7 +79,12 @@ export function EntryCreate() {
   return (
     <Create
       redirect="show"
-      transform={(values: Values) => ({ ...values, lines: toPostedLines(values.lines ?? []) })}
+      transform={({ description, ...values }: Values) => ({
+        ...values,
+        // an empty description is left out (the API refuses empty text rather than store it)
+        ...(typeof description === 'string' && description.trim() ? { description } : {}),
+        lines: toPostedLines(values.lines ?? []),
+      })}
     >
       <SimpleForm validate={validate} defaultValues={{ lines: [{}, {}] }}>
         <Box
