@@ -6,6 +6,22 @@ export const BANKING: Catalogue = {
     de: { title: 'XML fehlerhaft', detail: 'Die Datei ist kein wohlgeformtes XML.' },
     en: { title: 'Malformed XML' },
   },
+  STATEMENT_NOT_XML: {
+    de: {
+      title: 'Kein Kontoauszug',
+      detail:
+        'Die Datei ist kein camt.053-Kontoauszug (XML), sondern z. B. ein Archiv, ein Bild, ein PDF oder UTF-16-Text; bitte den Auszug als camt.053 in UTF-8 aus dem Online-Banking laden.',
+    },
+    en: { title: 'Not a camt.053 statement' },
+  },
+  XML_DECLARATION_REFUSED: {
+    de: {
+      title: 'XML-Deklaration abgelehnt',
+      detail: (p) =>
+        `Die Datei enthält eine DOCTYPE- oder ENTITY-Deklaration${opt(p.line, (l) => ` (Zeile ${l})`)}; camt.053-Auszüge haben keine, und Dachwerk liest keine.`,
+    },
+    en: { title: 'XML declaration refused' },
+  },
   STATEMENT_VERSION_UNSUPPORTED: {
     de: {
       title: 'Format nicht unterstützt',
