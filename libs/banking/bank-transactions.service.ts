@@ -10,6 +10,7 @@ import {
   notFound,
   pageOf,
   pageWindow,
+  resolveIn,
   Transactions,
   type Actor,
   type Page,
@@ -159,6 +160,30 @@ export class BankTransactionsService {
         statementRef: tx.statementRef,
       };
       const amount = Math.abs(tx.amountCents);
+      // The body's single ids first, in this organisation (404 otherwise); then the rules.
+      const returned =
+        input.kind === 'return'
+          ? await resolveIn(
+              'Receivable',
+              input.receivableId!,
+              async () =>
+                (await this.receivables.byIds(m, organisationId, [input.receivableId!]))[0],
+              'receivableId',
+            )
+          : undefined;
+      if (input.kind === 'transit')
+        await resolveIn(
+          'Journal entry',
+          input.transitEntryId!,
+          async () =>
+            (
+              await m.query<{ id: string }[]>(
+                `SELECT id FROM journal_entries WHERE organisation_id = $1 AND id = $2`,
+                [organisationId, input.transitEntryId],
+              )
+            )[0],
+          'transitEntryId',
+        );
       if (input.kind === 'ignore') {
         await m.query(
           `UPDATE bank_transactions SET status = 'ignored', note = $2, matched_by = $3, matched_at = now() WHERE id = $1`,
@@ -205,11 +230,7 @@ export class BankTransactionsService {
           throw new DomainError('MATCH_NEEDS_DEBIT', 'Only money taken back can be a return', {
             field: 'kind',
           });
-        const [r] = await this.receivables.byIds(m, organisationId, [input.receivableId!]);
-        if (!r)
-          throw new DomainError('RECEIVABLE_UNKNOWN', 'A receivable does not exist', {
-            field: 'receivableId',
-          });
+        const r = returned!;
         if (r.status !== 'settled')
           throw new DomainError(
             'RECEIVABLE_NOT_COLLECTED',
