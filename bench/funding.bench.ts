@@ -76,6 +76,8 @@ export async function benchFunding(services: BenchServices): Promise<void> {
             documentNo: `SP-${done + i}`,
             text: 'Spende',
             source: 'donation',
+            // A domain's entry names its record; the bench books no donation rows.
+            sourceId: `bench-${done + i}`,
             lines: [
               { account: 18000, side: 'debit', amountCents: amount, sphere: 1 },
               {

@@ -429,7 +429,8 @@ export class MatchingService {
       m,
       ctx.organisationId,
       ctx.userId,
-      planned.map((p) => p.posting),
+      // The booking belongs to the (first) transaction it books: reversed only with it.
+      planned.map((p) => ({ ...p.posting, sourceId: p.txIds[0] })),
     );
     const marks: { id: string; kind: MatchKind; journalEntryId: string }[] = [];
     const settlements: Parameters<ReceivablesService['settle']>[1] = [];
@@ -499,7 +500,7 @@ export class MatchingService {
     on: string,
   ) {
     const entries = await this.ledger.postMany(m, ctx.organisationId, ctx.userId, [
-      this.posting(ctx, on, text, lines),
+      { ...this.posting(ctx, on, text, lines), sourceId: txId },
     ]);
     await this.statements.markMatched(
       m,

@@ -143,6 +143,7 @@ export class DonationsService {
         {
           bookedOn: this.clock.today(),
           text: `Korrektur Spende ${donation.receivedOn}`,
+          by: { source: 'donation', sourceId: id },
         },
       );
       await this.donations.insertCorrection(m, id, reversal.id, reason.trim(), actor.userId);

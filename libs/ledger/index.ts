@@ -11,6 +11,7 @@ export { LedgerExportService } from './ledger-export.service';
 export * from './ledger.types';
 export { entryHash } from './entry-hash';
 export { TRANSIT_ACCOUNT } from './transit-account';
+export { LEDGER_OWN_SOURCES, ownerOf, type EntryOwner, type ReversingOwner } from './entry-owner';
 export * from './datev-format';
 export { splitGross, taxOfGross, expectedTax } from './posting-rules';
 export {

@@ -13,6 +13,14 @@ registerConstraintProblem(
   'This entry has already been reversed',
 );
 
+// The database's own refusal, should a reversal of an owned entry ever bypass the service.
+registerConstraintProblem(
+  'journal_entries_reversed_by_owner',
+  'ENTRY_OWNED_BY_DOMAIN',
+  'This entry belongs to a domain record and is reversed only through it',
+  422,
+);
+
 @Module({
   imports: [AuditModule],
   providers: [

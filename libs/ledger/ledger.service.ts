@@ -30,6 +30,7 @@ import type {
   PostingLine,
   Sphere,
 } from './ledger.types';
+import { assertMayReverse, type ReversingOwner } from './entry-owner';
 import { parseOpeningBalancesCsv } from './opening-balances-csv';
 import { checkAutomaticVat, checkEntryShape, isCalendarDate, resolveSphere } from './posting-rules';
 import { isDatevAutomaticVatAccount, loadChartTemplate } from './chart';
@@ -132,15 +133,22 @@ export class LedgerService {
     return posted;
   }
 
-  /** Storno: a new entry with sides swapped that points to the original. Once per entry. */
+  /**
+   * Storno: a new entry with sides swapped that points to the original. Once per entry.
+   * An entry owned by a domain record (a donation, receivable, claim, bank transaction …)
+   * is reversed only by that domain, which names the record in `by`; its reversal keeps
+   * the owner's source and id, so the record's bookings stay together. Without `by` (the
+   * ledger's route) only the ledger's own entries can be reversed.
+   */
   async reverse(
     m: EntityManager,
     organisationId: string,
     postedBy: PostedBy,
     entryId: string,
-    options: { bookedOn?: string; text?: string } = {},
+    options: { bookedOn?: string; text?: string; by?: ReversingOwner } = {},
   ): Promise<PostedEntry> {
     const original = await this.ledger.getEntry(m, organisationId, entryId);
+    const owner = assertMayReverse(original, options.by);
     if (original.reversesEntryId) {
       throw new DomainError(
         'ENTRY_IS_REVERSAL',
@@ -177,8 +185,8 @@ export class LedgerService {
           documentNo: original.documentNo,
           text,
           description: original.description,
-          source: 'reversal',
-          sourceId: original.id,
+          source: owner ? original.source : 'reversal',
+          sourceId: owner ? original.sourceId : original.id,
           reversesEntryId: original.id,
           lines: original.lines.map((l) => ({
             ...l,
@@ -317,7 +325,11 @@ export class LedgerService {
     const request = ['ledger.reverse', organisationId, entryId, options];
     return this.transactions.run((m) =>
       once(m, { userId: actor.userId, key: idempotencyKey, request }, async () => {
-        const entry = await this.reverse(m, organisationId, actor.userId, entryId, options);
+        // Never a `by`: the ledger's route reverses only the ledger's own entries.
+        const entry = await this.reverse(m, organisationId, actor.userId, entryId, {
+          bookedOn: options.bookedOn,
+          text: options.text,
+        });
         await this.recordEntry(m, actor, entry, 'journal-entry.reversed');
         return entry;
       }),

@@ -16,6 +16,7 @@ import { AccountConsent1765400000000 } from './1765400000000-account-consent';
 import { LoginThrottleInRedis1765410000000 } from './1765410000000-login-throttle-in-redis';
 import { OrganisationPublishesDeciders1765420000000 } from './1765420000000-organisation-publishes-deciders';
 import { TenantReferences1765500000000 } from './1765500000000-tenant-references';
+import { JournalEntryOwners1765500000001 } from './1765500000001-journal-entry-owners';
 import { AmountLimits1765600000000 } from './1765600000000-amount-limits';
 import { JobOutbox1765700000000 } from './1765700000000-job-outbox';
 import { StoredDocuments1765700000001 } from './1765700000001-stored-documents';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   LoginThrottleInRedis1765410000000,
   OrganisationPublishesDeciders1765420000000,
   TenantReferences1765500000000,
+  JournalEntryOwners1765500000001,
   AmountLimits1765600000000,
   JobOutbox1765700000000,
   StoredDocuments1765700000001,

@@ -2,6 +2,22 @@ import { Catalogue, str, day, eur, list, opt } from './entry';
 
 const account = (p: Record<string, unknown>): string => opt(p.account, (a) => ` ${a}`);
 
+/** The record kinds that own entries (libs/ledger/entry-owner.ts), in German. */
+const OWNER_KIND_DE: Record<string, string> = {
+  donation: 'der Spende',
+  receivable: 'der Forderung',
+  application: 'dem Förderantrag',
+  'expense-claim': 'der Auslagenerstattung',
+  'bank-transaction': 'dem Bankumsatz',
+  initiative: 'dem Fonds der Initiative',
+};
+const ownerText = (v: unknown): string => {
+  const owner = (v && typeof v === 'object' ? v : {}) as { kind?: unknown; id?: unknown };
+  const kind = str(owner.kind);
+  const what = OWNER_KIND_DE[kind] ?? (kind ? `dem Vorgang „${kind}“` : 'einem Vorgang');
+  return `${what}${opt(owner.id, (id) => ` ${id}`)}`;
+};
+
 /** Problems of the books: chart, fiscal years, entries, DATEV. */
 export const LEDGER: Catalogue = {
   ACCOUNT_EXISTS: {
@@ -156,6 +172,21 @@ export const LEDGER: Catalogue = {
   ENTRY_ALREADY_REVERSED: {
     de: { title: 'Schon storniert', detail: 'Diese Buchung wurde bereits storniert.' },
     en: { title: 'Entry already reversed' },
+  },
+  ENTRY_OWNED_BY_DOMAIN: {
+    de: {
+      title: 'Buchung gehört zu einem Vorgang',
+      detail: (p) =>
+        `Diese Buchung gehört zu ${ownerText(p.owner)} und wird nur dort korrigiert (z. B. Spende korrigieren), damit Vorgang und Buchung übereinstimmen.`,
+    },
+    en: { title: 'Entry owned by a domain record' },
+  },
+  ENTRY_NOT_OWNED: {
+    de: {
+      title: 'Buchung gehört nicht zu diesem Vorgang',
+      detail: 'Diese Buchung ist nicht die Buchung des genannten Vorgangs.',
+    },
+    en: { title: 'Entry not owned by this record' },
   },
   ENTRY_TOO_FEW_LINES: {
     de: {
