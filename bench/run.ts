@@ -1,4 +1,5 @@
 import { benchAuthMe } from './auth-me.bench';
+import { benchCrossTenant } from './cross-tenant.bench';
 import { benchDonationImport } from './donations.bench';
 import { benchFaults } from './faults.bench';
 import { benchFunding } from './funding.bench';
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   if (only === 'web') return;
   // On a Postgres and Redis of its own: it stops and restarts them.
   if (!only || only === 'faults') await benchFaults();
-  if (only === 'faults') return;
+  // The walk is the e2e test itself, on the Postgres and Redis of Jest's global setup.
+  if (!only || only === 'cross-tenant') await benchCrossTenant();
+  if (only === 'faults' || only === 'cross-tenant') return;
   const services = await startBenchServices();
   try {
     if (!only || only === 'auth') await benchAuthMe(services);
