@@ -708,6 +708,23 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
 
   it('issues a receipt for the fees a member paid where the tier allows it, rendered by the worker', async () => {
     const year = todayIso().slice(0, 4);
+    // Were the organisation a sport club (§ 10b Abs. 1 Satz 8 EStG), the tier's flag would not matter.
+    const orgId = base.split('/').pop()!;
+    await api.sql.query(`UPDATE organisations SET purposes = $2 WHERE id = $1`, [
+      orgId,
+      ['des bürgerschaftlichen Engagements', 'Förderung des Sports (§ 52 Abs. 2 Nr. 21 AO)'],
+    ]);
+    const sport = await api
+      .http()
+      .post(`${base}/members/${members.erika.id}/fee-receipts`)
+      .set(treasurer)
+      .send({ year: Number(year) })
+      .expect(422);
+    expect(sport.body.code).toBe('FEES_NOT_DEDUCTIBLE');
+    await api.sql.query(`UPDATE organisations SET purposes = $2 WHERE id = $1`, [
+      orgId,
+      ['des bürgerschaftlichen Engagements'],
+    ]);
     const issued = await api
       .http()
       .post(`${base}/members/${members.erika.id}/fee-receipts`)
