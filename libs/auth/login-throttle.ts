@@ -119,7 +119,7 @@ class MemoryStore implements Store {
  * - each client (IP) may try LOGIN_RATE_LIMIT_PER_MINUTE logins a minute, whatever the e-mail;
  * - failures are counted per e-mail AND client: after 5, that pair is locked for a minute,
  *   doubling with each further failure up to an hour. A stranger elsewhere locks only
- *   themselves out, never the holder (see docs/decisions/0006-login-throttle.md).
+ *   themselves out, never the holder (see docs/decisions/0009-login-throttle.md).
  * While Redis is away the same rules hold per process, in memory.
  */
 @Injectable()

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The login throttle counts in Redis now, per e-mail and client
- * (libs/auth/login-throttle.ts, docs/decisions/0006): the per-e-mail table goes.
+ * (libs/auth/login-throttle.ts, docs/decisions/0009-login-throttle.md): the per-e-mail table goes.
  */
 export class LoginThrottleInRedis1765410000000 implements MigrationInterface {
   name = 'LoginThrottleInRedis1765410000000';
