@@ -20,6 +20,7 @@ import {
   StatementSummary,
 } from './bank-statement.repository';
 import { readCamtFile } from './camt-file';
+import { parseCamtInWorker } from './camt-parse-in-worker';
 import { assertBalances, type ParsedStatement } from './camt053';
 import type { StatementQueryDto } from './dto/banking.dto';
 import { MatchingService } from './matching.service';
@@ -90,23 +91,28 @@ export class BankStatementsService {
     };
   }
 
-  /** Answers each statement's summary and check; its entries and transactions are a GET away. */
+  /**
+   * Answers each statement's summary and check; its entries and transactions are a GET away.
+   * An upload on disk (`{ path }`, as HTTP delivers it) is hashed and parsed in a worker
+   * thread; a Buffer (CLI, tests, benches) in this thread.
+   */
   async upload(
     actor: Actor,
     organisationId: string,
-    file: Buffer | undefined,
+    file: Buffer | { path: string; size: number } | undefined,
     filename: string | undefined,
   ): Promise<Omit<StatementDetail, 'entries'>[]> {
     assertOrganisationRole(actor, organisationId, ['treasurer']);
-    if (!file?.length)
+    if (!file || (Buffer.isBuffer(file) ? file.length : file.size) === 0)
       throw new DomainError(
         'FILE_REQUIRED',
         'Upload the camt.053 file as multipart field "file"',
         { field: 'file' },
         400,
       );
-    const sha256 = createHash('sha256').update(file).digest('hex');
-    const parsed = readCamtFile(file);
+    const { sha256, statements: parsed } = Buffer.isBuffer(file)
+      ? { sha256: createHash('sha256').update(file).digest('hex'), statements: readCamtFile(file) }
+      : await parseCamtInWorker(file.path);
     assertBalances(parsed);
     const today = this.clock.today();
     const future = parsed.flatMap((s, i) =>

@@ -7,9 +7,7 @@ import {
   Post,
   Query,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -18,7 +16,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, Roles, type Actor } from '@dachwerk/shared';
+import { ApiProblems, CurrentActor, Roles, type Actor, UploadFile } from '@dachwerk/shared';
 import { BankStatementsService } from './bank-statements.service';
 import { BankTransactionsService } from './bank-transactions.service';
 import {
@@ -42,7 +40,7 @@ export class BankingController {
 
   @Post('bank-statements')
   @Roles('treasurer')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 100_000_000, files: 1 } }))
+  @UploadFile('bankStatement')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -56,13 +54,18 @@ export class BankingController {
     description:
       'The imported statements with their transactions, what was matched, and the reconciliation with the books',
   })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
   upload(
     @CurrentActor() actor: Actor,
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @UploadedFile() file: Express.Multer.File | undefined,
   ) {
-    return this.statements.upload(actor, orgId, file?.buffer, file?.originalname);
+    return this.statements.upload(
+      actor,
+      orgId,
+      file && { path: file.path, size: file.size },
+      file?.originalname,
+    );
   }
 
   @Get('bank-statements')

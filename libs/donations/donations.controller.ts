@@ -8,9 +8,7 @@ import {
   Put,
   Query,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { IsBoolean, IsOptional } from 'class-validator';
 import {
   ApiBearerAuth,
@@ -30,6 +28,7 @@ import {
   Roles,
   type Actor,
   type Page,
+  UploadFile,
 } from '@dachwerk/shared';
 import {
   CorrectDonationDto,
@@ -205,7 +204,7 @@ export class DonationsController {
 
   @Post('donation-imports')
   @Roles('treasurer')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20_000_000, files: 1 } }))
+  @UploadFile('donationImport')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -2,9 +2,17 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { InitiativesService } from '@dachwerk/organisations';
-import { DocumentStore, DomainError, resolveAllIn, uuidv7, type Actor } from '@dachwerk/shared';
+import {
+  DocumentStore,
+  DomainError,
+  resolveAllIn,
+  UPLOAD_KINDS,
+  uuidv7,
+  type Actor,
+} from '@dachwerk/shared';
 
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** The document upload limit (libs/shared/http/upload-file.ts), checked here too. */
+export const MAX_DOCUMENT_BYTES = UPLOAD_KINDS.document.maxBytes;
 
 /** The file's type by its first bytes, not by what the browser claims. */
 export function sniffContentType(

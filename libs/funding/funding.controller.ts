@@ -9,9 +9,7 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -34,6 +32,7 @@ import {
   Roles,
   sendDownload,
   type Actor,
+  UploadFile,
 } from '@dachwerk/shared';
 import { ApplicationsService } from './applications.service';
 import {
@@ -52,7 +51,7 @@ import {
   YearlyFeeDto,
 } from './dto/funding.dto';
 import { ExpenseClaimsService } from './expense-claims.service';
-import { FundingDocumentsService, MAX_DOCUMENT_BYTES } from './funding-documents.service';
+import { FundingDocumentsService } from './funding-documents.service';
 import { FundsService } from './funds.service';
 import { PayoutRunsService } from './payout-runs.service';
 import { ProgrammesService } from './programmes.service';
@@ -173,9 +172,7 @@ export class FundingController {
   }
 
   @Post('initiatives/:id/documents')
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 } }),
-  )
+  @UploadFile('document')
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_FIELD)
   @ApiCreatedResponse({ description: 'The stored document with its SHA-256' })

@@ -11,9 +11,7 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -34,6 +32,7 @@ import {
   Roles,
   type Actor,
   type Page,
+  UploadFile,
 } from '@dachwerk/shared';
 import {
   AccountDto,
@@ -242,7 +241,7 @@ export class LedgerController {
 
   @Post('fiscal-years/:id/opening-balances.csv')
   @Roles('treasurer')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 2_000_000, files: 1 } }))
+  @UploadFile('openingBalances')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

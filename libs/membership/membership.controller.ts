@@ -11,9 +11,7 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -34,6 +32,7 @@ import {
   sendDownload,
   type Actor,
   type Page,
+  UploadFile,
 } from '@dachwerk/shared';
 import {
   ChangeTierDto,
@@ -288,7 +287,7 @@ export class MembershipController {
 
   @Post('member-imports')
   @Roles('staff')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20_000_000, files: 1 } }))
+  @UploadFile('memberImport')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
