@@ -17,15 +17,12 @@ import { PageDto, IsAmountCents } from '@dachwerk/shared';
 const DATE = { strict: true, strictSeparator: true };
 const STATUSES = ['applied', 'active', 'paused', 'ended'] as const;
 
-export class UpdateInitiativeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(1000) purpose?: string;
-  @ApiPropertyOptional({ description: 'The tax-exempt purpose it serves (§52 AO)' })
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(300)
-  taxPurpose?: string;
+/**
+ * What both creating and changing an initiative may set, all optional. The texts are not
+ * here: class-validator inherits @IsOptional, so a create DTO that merely redeclared an
+ * optional name still let a missing name through (found by the fuzz test: 500).
+ */
+class InitiativeTermsDto {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES)
@@ -49,10 +46,25 @@ export class UpdateInitiativeDto {
   feeYearlyCents?: number;
 }
 
-export class CreateInitiativeDto extends UpdateInitiativeDto {
-  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) declare name: string;
-  @ApiProperty() @IsString() @MinLength(3) @MaxLength(1000) declare purpose: string;
-  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) declare taxPurpose: string;
+export class UpdateInitiativeDto extends InitiativeTermsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(1000) purpose?: string;
+  @ApiPropertyOptional({ description: 'The tax-exempt purpose it serves (§52 AO)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  taxPurpose?: string;
+}
+
+export class CreateInitiativeDto extends InitiativeTermsDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(1000) purpose: string;
+  @ApiProperty({ description: 'The tax-exempt purpose it serves (§52 AO)' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  taxPurpose: string;
   @ApiProperty({ description: 'KOST2 in the umbrella’s books, e.g. INI-GARTEN' })
   @Matches(/^[A-Za-z0-9_-]{1,36}$/, {
     message: 'costCentre must be 1 to 36 letters, digits, _ or -',
