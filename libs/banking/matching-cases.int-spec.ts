@@ -8,7 +8,13 @@ import {
 } from '@dachwerk/membership';
 import { Clock, Transactions, type Actor } from '@dachwerk/shared';
 import { LedgerService } from '@dachwerk/ledger';
-import { createOrganisation, createTestModule, createUser, TestModule } from '@dachwerk/testing';
+import {
+  createCostCentres,
+  createOrganisation,
+  createTestModule,
+  createUser,
+  TestModule,
+} from '@dachwerk/testing';
 import { BankStatementsService } from './bank-statements.service';
 import { BankTransactionsService } from './bank-transactions.service';
 import { BankingModule } from './banking.module';
@@ -267,6 +273,15 @@ describe('matching on real Postgres: returns, invoices, references', () => {
       lastName: 'Müller-Lüdenscheidt',
       iban: PAYER_IBAN,
     });
+    await expect(
+      txs.match(actor, orgId, line.id, {
+        kind: 'account',
+        account: 48300,
+        sphere: 1,
+        costCentre: 'PROJ-1',
+      }),
+    ).rejects.toMatchObject({ code: 'COST_CENTRE_UNKNOWN' });
+    await createCostCentres(t.sql, orgId, ['PROJ-1']);
     await txs.match(actor, orgId, line.id, {
       kind: 'account',
       account: 48350,

@@ -7,6 +7,7 @@ import {
   createTestModule,
   createUser,
   TestModule,
+  createCostCentres,
 } from '@dachwerk/testing';
 import { parseDatev } from '../../test/support/datev';
 import { LedgerExportService } from './ledger-export.service';
@@ -63,6 +64,7 @@ describe('correcting a chart in use to SKR 42 without touching a posted entry', 
     exporter = t.moduleRef.get(LedgerExportService);
     tx = t.moduleRef.get(Transactions);
     orgId = (await createOrganisation(t.sql)).id;
+    await createCostCentres(t.sql, orgId, ['INI-GARTEN']);
     const user = await createUser(t.sql, { roles: { [orgId]: ['treasurer'] } });
     actor = {
       userId: user.id,

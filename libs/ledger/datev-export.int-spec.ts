@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { AuditModule } from '@dachwerk/audit';
 import type { Actor, ExportSink } from '@dachwerk/shared';
 import { Transactions } from '@dachwerk/shared';
-import { createOrganisation, createTestModule, createUser, TestModule } from '@dachwerk/testing';
+import {
+  createCostCentres,
+  createOrganisation,
+  createTestModule,
+  createUser,
+  TestModule,
+} from '@dachwerk/testing';
 import { datevBalances, parseDatev } from '../../test/support/datev';
 import { loadChartTemplate } from './chart';
 import { DATEV_COLUMNS } from './datev-format';
@@ -33,6 +39,7 @@ describe('DATEV export read back as DATEV reads it', () => {
 
   async function books(settings: { consultant: number | null; client: number | null }) {
     const orgId = (await createOrganisation(t.sql)).id;
+    await createCostCentres(t.sql, orgId, ['VERW']);
     const actor: Actor = {
       userId,
       email: 'x@example.org',

@@ -5,7 +5,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditModule } from '@dachwerk/audit';
 import type { Actor, ExportSink } from '@dachwerk/shared';
 import { Transactions } from '@dachwerk/shared';
-import { createOrganisation, createTestModule, createUser, TestModule } from '@dachwerk/testing';
+import {
+  createCostCentres,
+  createOrganisation,
+  createTestModule,
+  createUser,
+  TestModule,
+} from '@dachwerk/testing';
 import { DATEV_COLUMNS, KOST1_COLUMN, KOST2_COLUMN } from './datev-format';
 import { LedgerExportService } from './ledger-export.service';
 import { LedgerReportsService } from './ledger-reports.service';
@@ -234,6 +240,7 @@ describe('ledger on real Postgres', () => {
 
   it('exports DATEV that parses back to what was posted, with the header in place', async () => {
     const orgB = (await createOrganisation(t.sql)).id;
+    await createCostCentres(t.sql, orgB, ['INI-GARTEN', 'WGB']);
     const actorB: Actor = { ...actor, roles: { [orgB]: ['treasurer'] } };
     await ledger.installChart(actorB, orgB);
     await ledger.createFiscalYear(actorB, orgB, '2026-01-01');

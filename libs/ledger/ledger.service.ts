@@ -34,6 +34,7 @@ import { assertMayReverse, type ReversingOwner } from './entry-owner';
 import { parseOpeningBalancesCsv } from './opening-balances-csv';
 import { checkAutomaticVat, checkEntryShape, isCalendarDate, resolveSphere } from './posting-rules';
 import { isDatevAutomaticVatAccount, loadChartTemplate } from './chart';
+import { checkCostCentres } from './cost-centre-check';
 
 /** Who posts: a user id (null for system bookings such as year-end carry-forward). */
 export type PostedBy = string | null;
@@ -80,6 +81,7 @@ export class LedgerService {
     const resolvedLines = inputs.map((input, i) =>
       this.resolveLines(input, i, accounts, options.allowInactive ?? false),
     );
+    await checkCostCentres(m, organisationId, inputs, options.allowInactive ?? false);
     inputs.forEach((input, i) => {
       // A reversal mirrors its entry line by line, whatever the chart says today.
       if (!input.reversesEntryId)
@@ -610,7 +612,7 @@ export class LedgerService {
       if (earlier.length)
         throw new DomainError(
           'PERIOD_EARLIER_OPEN',
-          `Periode ${periodNo} kann erst festgeschrieben werden, wenn alle früheren Perioden des Jahres festgeschrieben sind; noch offen: ${earlier.map((p) => periodLabel(p.startsOn)).join(', ')}`,
+          `Period ${periodNo} can be closed only after every earlier period of the year; still open: ${earlier.map((p) => p.startsOn.slice(0, 7)).join(', ')}`,
           { fiscalYearId, periodNo, openPeriods: earlier.map((p) => p.periodNo) },
           409,
         );
@@ -959,23 +961,4 @@ export function balanceDeltas(entries: PostedEntry[]): BalanceDelta[] {
     }
   }
   return [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
-}
-const MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-];
-
-/** A period in words, by the month it starts in: "Januar 2026". */
-function periodLabel(startsOn: string): string {
-  return `${MONTHS[Number(startsOn.slice(5, 7)) - 1]} ${startsOn.slice(0, 4)}`;
 }

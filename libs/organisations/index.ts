@@ -11,6 +11,7 @@ export {
   type Initiative,
   type InitiativeStatus,
 } from './initiatives.service';
+export { CostCentresService, type CostCentre } from './cost-centres.service';
 export { Organisation, LEGAL_FORMS, type LegalForm } from './organisation.entity';
 export { BankAccount } from './bank-account.entity';
 export { ExemptionNotice, EXEMPTION_KINDS, type ExemptionKind } from './exemption-notice.entity';

@@ -9,6 +9,7 @@ import { Organisation } from './organisation.entity';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationsService } from './organisations.service';
 import { InitiativesService } from './initiatives.service';
+import { CostCentresService } from './cost-centres.service';
 
 registerConstraintProblem(
   'initiatives_organisation_id_cost_centre_key',
@@ -29,13 +30,22 @@ registerConstraintProblem(
   404,
 );
 
+// The ledger checks first and names the line; these answer a race or a path it does not see.
+for (const table of ['journal_lines', 'donations', 'initiatives', 'programmes'])
+  registerConstraintProblem(
+    `${table}_cost_centre_fkey`,
+    'COST_CENTRE_UNKNOWN',
+    "The cost centre is not on the organisation's list of cost centres",
+    422,
+  );
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([Organisation, BankAccount, ExemptionNotice]),
     AuditModule,
     AuthModule,
   ],
-  providers: [OrganisationsService, InitiativesService, OrganisationRepository],
-  exports: [OrganisationsService, InitiativesService],
+  providers: [OrganisationsService, InitiativesService, CostCentresService, OrganisationRepository],
+  exports: [OrganisationsService, InitiativesService, CostCentresService],
 })
 export class OrganisationsModule {}

@@ -46,6 +46,15 @@ describe('donors and donations over HTTP', () => {
         })
         .expect(201)
     ).body.id;
+    // Onboarding opened the initiative's cost centre on the master list, under its name.
+    const centres = await api.http().get(`${base}/cost-centres`).set(treasurer).expect(200);
+    expect(centres.body.items).toEqual([
+      expect.objectContaining({
+        code: 'INI-GARTEN',
+        name: 'Gemeinschaftsgarten Nord',
+        active: true,
+      }),
+    ]);
   });
   let garden: string;
   afterAll(() => api.close());

@@ -28,6 +28,19 @@ export async function createOrganisation(
   return row;
 }
 
+/** Puts cost centres on an organisation's master list (postings may name only those). */
+export async function createCostCentres(
+  db: DataSource,
+  organisationId: string,
+  codes: string[],
+): Promise<void> {
+  await db.query(
+    `INSERT INTO cost_centres (organisation_id, code, name) SELECT $1, c, c FROM unnest($2::text[]) c
+     ON CONFLICT DO NOTHING`,
+    [organisationId, codes],
+  );
+}
+
 export interface UserRow {
   id: string;
   email: string;

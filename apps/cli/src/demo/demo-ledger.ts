@@ -237,6 +237,11 @@ const CLUB_PATTERNS: Pattern[] = [
 
 export const DEMO_PATTERNS = { umbrella: UMBRELLA_PATTERNS, club: CLUB_PATTERNS };
 
+const COST_CENTRE_NAMES: Record<string, string> = {
+  JUGEND: 'Jugendabteilung',
+  SENIOREN: 'Seniorensport',
+};
+
 /**
  * A year of bookings up to today in the current fiscal year: opening balances on
  * 1 January, then each pattern spread over the months. Idempotent: skipped when the
@@ -262,6 +267,13 @@ export async function seedDemoLedger(
     [organisationId, `${year}-01-01`],
   );
   if (!existing.length) await ledger.createFiscalYearIn(m, organisationId, `${year}-01-01`);
+  // The club's departments are its cost centres; postings may name only listed ones.
+  const codes = [...new Set(patterns.flatMap((p) => p.costCentres ?? []))];
+  await m.query(
+    `INSERT INTO cost_centres (organisation_id, code, name) SELECT $1, c, COALESCE($3::jsonb ->> c, c)
+       FROM unnest($2::text[]) c ON CONFLICT DO NOTHING`,
+    [organisationId, codes, JSON.stringify(COST_CENTRE_NAMES)],
+  );
 
   const random = prng(seed);
   const entries: PostingInput[] = [

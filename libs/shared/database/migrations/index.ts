@@ -26,6 +26,7 @@ import { ChartSkr42Check1765810000000 } from './1765810000000-chart-skr42-check'
 import { ReceiptVoidDocument1765820000000 } from './1765820000000-receipt-void-document';
 import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
 import { MoneyInTransit1765910000000 } from './1765910000000-money-in-transit';
+import { CostCentres1765920000000 } from './1765920000000-cost-centres';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ReceiptVoidDocument1765820000000,
   BankStatementFacts1765900000000,
   MoneyInTransit1765910000000,
+  CostCentres1765920000000,
 ];
