@@ -88,10 +88,13 @@ export class BankTransactionsService {
   ): Promise<Page<BankTransaction>> {
     assertOrganisationRole(actor, organisationId, BANKING_READERS);
     const { skip, take } = pageWindow(q);
-    const where = `t.organisation_id = $1 AND ($2::text IS NULL OR t.status = $2) AND ($3::uuid IS NULL OR e.statement_id = $3)`;
-    const params = [organisationId, q.status ?? null, q.statementId ?? null];
+    // Search folds umlauts and accents on both sides: "Ueberweiser" finds "Überweiser".
+    const where = `t.organisation_id = $1 AND ($2::text IS NULL OR t.status = $2) AND ($3::uuid IS NULL OR e.statement_id = $3)
+      AND ($4::text IS NULL OR fold_text(concat_ws(' ', t.counterparty_name, t.counterparty_iban, t.remittance, t.creditor_ref, t.end_to_end_id))
+           LIKE '%' || fold_text($4) || '%')`;
+    const params = [organisationId, q.status ?? null, q.statementId ?? null, q.search ?? null];
     const items = await this.db.query<BankTransaction[]>(
-      `${TX_SELECT} WHERE ${where} ORDER BY t.booked_on, e.entry_no, t.tx_no, t.id OFFSET $4 LIMIT $5`,
+      `${TX_SELECT} WHERE ${where} ORDER BY t.booked_on, e.entry_no, t.tx_no, t.id OFFSET $5 LIMIT $6`,
       [...params, skip, take],
     );
     const [{ n }] = await this.db.query<{ n: number }[]>(
@@ -350,7 +353,7 @@ export class BankTransactionsService {
          SELECT mb.id, 'member-number' AS reason FROM members mb WHERE mb.organisation_id = $1 AND mb.member_no = ANY($2::text[])
          UNION SELECT s.member_id, 'iban' FROM sepa_mandates s WHERE s.organisation_id = $1 AND s.iban = $3
          UNION SELECT mb.id, 'name' FROM members mb WHERE mb.organisation_id = $1 AND $4 <> '' AND mb.erased_at IS NULL
-               AND $4 ILIKE '%' || COALESCE(mb.last_name, mb.organisation_name) || '%')
+               AND fold_text($4) LIKE '%' || fold_text(COALESCE(mb.last_name, mb.organisation_name)) || '%')
        SELECT 'member' AS kind, mb.id, COALESCE(mb.organisation_name, concat_ws(' ', mb.first_name, mb.last_name)) AS name, min(h.reason) AS reason,
               array_agg(r.id) FILTER (WHERE r.id IS NOT NULL) AS "receivableIds", sum(r.amount_cents)::int AS "openCents"
          FROM hits h JOIN members mb ON mb.id = h.id
@@ -362,7 +365,7 @@ export class BankTransactionsService {
       `SELECT 'donor' AS kind, id, COALESCE(organisation_name, concat_ws(' ', first_name, last_name)) AS name,
               CASE WHEN iban = $2 THEN 'iban' ELSE 'name' END AS reason
          FROM donors WHERE organisation_id = $1 AND merged_into_id IS NULL
-          AND (iban = $2 OR ($3 <> '' AND $3 ILIKE '%' || COALESCE(last_name, organisation_name) || '%')) LIMIT 10`,
+          AND (iban = $2 OR ($3 <> '' AND fold_text($3) LIKE '%' || fold_text(COALESCE(last_name, organisation_name)) || '%')) LIMIT 10`,
       [organisationId, tx.counterpartyIban ?? '', name],
     );
     const transit = await this.db.transaction((m) =>

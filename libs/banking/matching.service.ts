@@ -168,7 +168,7 @@ export class MatchingService {
       posting: this.posting(
         ctx,
         tx.bookedOn,
-        `Ruecklastschrift ${tx.returnReason ?? ''} ${r.memberNo}`,
+        `Rücklastschrift ${tx.returnReason ?? ''} ${r.memberNo}`,
         [
           {
             account: FEE_ACCOUNTS.receivable,
@@ -464,7 +464,7 @@ export class MatchingService {
             kind: 'return_fee',
             amountCents: chargesCents,
             on,
-            description: `Ruecklastschriftgebuehr ${reason ?? ''} ${receivable.memberNo}`.replace(
+            description: `Rücklastschriftgebühr ${reason ?? ''} ${receivable.memberNo}`.replace(
               /\s+/g,
               ' ',
             ),

@@ -81,7 +81,7 @@ export class DonorRepository {
     take: number,
   ): Promise<[Donor[], number]> {
     const where = `organisation_id = $1 AND merged_into_id IS NULL AND ($2::text IS NULL OR
-      concat_ws(' ', first_name, last_name, organisation_name, city, email) ILIKE '%' || $2 || '%')`;
+      fold_text(concat_ws(' ', first_name, last_name, organisation_name, city, email)) LIKE '%' || fold_text($2) || '%')`;
     const rows = await this.db.query<Donor[]>(
       `SELECT ${COLUMNS} FROM donors WHERE ${where}
         ORDER BY lower(COALESCE(last_name, organisation_name)), lower(COALESCE(first_name, '')), id OFFSET $3 LIMIT $4`,

@@ -140,6 +140,17 @@ export class ExpenseClaimsService {
         );
       if (input.kind === 'grant_to_body')
         checkBodyNotice(input.bodyNoticeKind!, input.bodyNoticeIssuedOn!, this.clock.today());
+      // Paying ourselves would move money in a circle and book an expense that never left.
+      const [own] = await m.query<unknown[]>(
+        `SELECT 1 FROM organisation_bank_accounts WHERE organisation_id = $1 AND iban = $2`,
+        [organisationId, input.payeeIban],
+      );
+      if (own)
+        throw new DomainError(
+          'PAYEE_IS_OWN_ACCOUNT',
+          'The payee IBAN is one of the organisation’s own bank accounts; a claim pays someone else',
+          { field: 'payeeIban' },
+        );
       if (application) {
         if (!application.lineNos.includes(input.costLineNo!))
           throw new DomainError('COST_LINE_UNKNOWN', 'No such cost line in this application', {

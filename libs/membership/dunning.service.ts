@@ -201,7 +201,7 @@ export class DunningService {
             kind: 'dunning_fee',
             amountCents: n.feeCents,
             on: runOn,
-            description: `Mahngebuehr Stufe ${n.level} ${n.memberNo}`,
+            description: `Mahngebühr Stufe ${n.level} ${n.memberNo}`,
           });
           // The fee counts as already dunned at this level: it starts its own clock otherwise.
           raised.push({ id: feeId, level: n.level, amountCents: n.feeCents });

@@ -9,6 +9,7 @@ import {
   Clock,
   DocumentStore,
   DomainError,
+  germanPeriod,
   isTargetBusinessDay,
   JobQueue,
   nextTargetBusinessDay,
@@ -353,8 +354,11 @@ export class FeeRunsService {
           // A tier outside its validity raises nothing; staff move its members to the successor tier.
           if (fee.dueOn < tier.validFrom || (tier.validTo && fee.dueOn > tier.validTo)) continue;
           const id = uuidv7();
+          // Proper German: the letters print it; the SEPA file spells it in its own set.
           const label =
-            fee.kind === 'admission' ? 'Aufnahmegebuehr' : `Beitrag ${fee.periodStart.slice(0, 7)}`;
+            fee.kind === 'admission'
+              ? 'Aufnahmegebühr'
+              : `Beitrag ${germanPeriod(fee.periodStart, fee.periodEnd)}`;
           const description = `${label} ${c.memberNo} ${tier.name}`.slice(0, 140);
           const dueOn = fee.dueOn > input.collectionDate ? fee.dueOn : input.collectionDate;
           const endToEndId = `R${id.replace(/-/g, '')}`;
@@ -423,7 +427,9 @@ export class FeeRunsService {
         },
       );
 
-    const entries = await this.ledger.postMany(m, organisationId, userId, bookings);
+    const entries = await this.ledger
+      .postMany(m, organisationId, userId, bookings)
+      .catch((error: unknown) => explainBookingRefusal(error));
     entries.forEach((e, i) => (receivables[i].journalEntryId = e.id));
     const total = receivables.reduce((s, r) => s + r.amountCents, 0);
     const debitTotal = debits.reduce((s, d) => s + d.amountCents, 0);
@@ -585,4 +591,31 @@ export function periodLabel(periodStart: string, interval: FeeInterval): string 
   if (interval === 'half_yearly') return `${year} H${month <= 6 ? 1 : 2}`;
   if (interval === 'quarterly') return `${year} Q${Math.ceil(month / 3)}`;
   return periodStart.slice(0, 7);
+}
+
+/**
+ * The ledger refuses a fee in words about journal entries ("No fiscal year contains …",
+ * entryIndex, bookedOn); a fee run has neither. Said in the run's own terms, with what
+ * to do about it.
+ */
+function explainBookingRefusal(error: unknown): never {
+  if (error instanceof DomainError && error.code === 'NO_FISCAL_YEAR') {
+    const on = String(error.details?.bookedOn ?? '');
+    throw new DomainError(
+      'FEE_RUN_NO_FISCAL_YEAR',
+      `The fees of this run fall due on ${on}, but the books have no fiscal year for ${on.slice(0, 4)} yet. ` +
+        'A treasurer opens it under Ledger → Fiscal years; then the run can be booked.',
+      { field: 'periodStart', missingYear: on.slice(0, 4), dueOn: on },
+    );
+  }
+  if (error instanceof DomainError && error.code === 'PERIOD_CLOSED') {
+    const on = String(error.details?.bookedOn ?? '');
+    throw new DomainError(
+      'FEE_RUN_PERIOD_CLOSED',
+      `The fees of this run fall due on ${on}, in a month that is closed in the books. ` +
+        'Choose a period whose months are still open.',
+      { field: 'periodStart', dueOn: on },
+    );
+  }
+  throw error;
 }

@@ -129,7 +129,7 @@ export class MemberRepository {
     take: number,
   ): Promise<[Member[], number]> {
     const where = `m.organisation_id = $1 AND m.erased_at IS NULL
-      AND ($2::text IS NULL OR concat_ws(' ', m.member_no, m.first_name, m.last_name, m.organisation_name, m.city, m.email) ILIKE '%' || $2 || '%')
+      AND ($2::text IS NULL OR fold_text(concat_ws(' ', m.member_no, m.first_name, m.last_name, m.organisation_name, m.city, m.email)) LIKE '%' || fold_text($2) || '%')
       AND ($3::text IS NULL OR m.status = $3) AND ($4::uuid IS NULL OR a.tier_id = $4) AND ($5::text IS NULL OR t.member_form = $5)`;
     const params = [
       organisationId,

@@ -58,6 +58,7 @@ export * from './mail/mailer';
 export * from './dates/today';
 export * from './dates/clock';
 export * from './dates/calendar';
+export * from './dates/german-periods';
 export * from './pdf/pdf-fonts';
 export * from './money/german-format';
 export * from './text/fold';

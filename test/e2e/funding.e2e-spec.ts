@@ -378,6 +378,11 @@ describe('pass-through funding over HTTP', () => {
       .expect(201);
     const outsider = await claim(iniA, pot.id, 1_000).expect(404);
     expect(outsider.body.code).toBe('NOT_FOUND');
+    // A claim never pays the organisation's own account, however the IBAN is typed.
+    const ownIban = ORG_IBAN.replace(/(.{4})/g, '$1 ').toLowerCase();
+    const circle = await claim(staff, pot.id, 1_000, { payeeIban: ownIban }).expect(422);
+    expect(circle.body).toMatchObject({ code: 'PAYEE_IS_OWN_ACCOUNT' });
+    expect(JSON.stringify(circle.body)).toContain('payeeIban');
   });
 
   it('passes money to another tax-exempt body only with a notice that still carries', async () => {

@@ -17,6 +17,7 @@ interface Receivable {
   memberId: string;
   memberNo: string;
   kind: string;
+  description: string;
   amountCents: number;
   status: string;
   endToEndId: string;
@@ -293,6 +294,12 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
 
     const search = await api.http().get(`${base}/members?search=gro%C3%9F`).set(board).expect(200);
     expect(search.body.items.map((m: { memberNo: string }) => m.memberNo)).toEqual(['M-00002']);
+    // Umlauts spelled out or not, in any case: the same member.
+    for (const term of ['Ueberweiser', 'überweiser', 'ÜBERWEISER', 'Juergen Gross'])
+      expect(
+        (await api.http().get(`${base}/members`).query({ search: term }).set(board).expect(200))
+          .body.items,
+      ).toHaveLength(1);
     const orgs = await api
       .http()
       .get(`${base}/members?memberForm=organisation`)
@@ -326,6 +333,20 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       .expect(422);
     expect(weekend.body).toMatchObject({ code: 'COLLECTION_NOT_BUSINESS_DAY' });
     expect(await count('receivables')).toBe(0);
+
+    // Without a fiscal year for the fees, the run says so in its own words (no ledger internals).
+    const later = String(Number(year) + 3);
+    const noYear = await api
+      .http()
+      .post(`${base}/fee-runs/preview`)
+      .set(staff)
+      .send({ periodStart: `${later}-01-01`, periodEnd: `${later}-12-31`, collectionDate: collection })
+      .expect(422);
+    expect(noYear.body).toMatchObject({
+      code: 'FEE_RUN_NO_FISCAL_YEAR',
+      detail: expect.stringContaining(`no fiscal year for ${later}`),
+    });
+    expect(JSON.stringify(noYear.body)).not.toMatch(/entryIndex|bookedOn/);
 
     // staff preview the run: the same figures, and nothing is raised, booked or used
     const entriesBefore = await count('journal_entries');
@@ -378,6 +399,11 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
     const of = (key: string) => list.filter((r) => r.memberId === members[key].id);
     expect(of('juergen').map((r) => r.amountCents)).toEqual([3000]);
     expect(of('club').map((r) => r.amountCents)).toEqual([2500, 2500, 2500, 2500]);
+    // Letters read the descriptions: proper German, the quarter in words.
+    expect(of('club').map((r) => r.description.split(' M-')[0])).toEqual(
+      [1, 2, 3, 4].map((q) => `Beitrag ${q}. Quartal ${year}`),
+    );
+    expect(of('juergen')[0].description).toMatch(new RegExp(`^Beitrag ${year} M-`));
     expect(of('payer').map((r) => r.status)).toEqual(['open']);
     expect(of('erika').map((r) => r.status)).toEqual(['submitted']);
     expect(feeRun.debitCount).toBe(list.length - 1);
@@ -423,6 +449,11 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
     expect(erikaTx.DbtrAcct.Id.IBAN).toBe(DEBTOR_IBANS[0]);
     expect(root.PmtInf[0].CdtrSchmeId.Id.PrvtId.Othr.Id).toBe('DE98ZZZ09999999999');
     expect(root.PmtInf[0].ReqdColltnDt).toBe(collection);
+    // The bank file alone spells text in the SEPA set.
+    for (const tx of txs as { Dbtr: { Nm: string }; RmtInf: { Ustrd: string } }[]) {
+      expect(tx.Dbtr.Nm).toMatch(/^[A-Za-z0-9/?:().,'+ -]+$/);
+      expect(tx.RmtInf.Ustrd).toMatch(/^[A-Za-z0-9/?:().,'+ -]+$/);
+    }
 
     const again = await api
       .http()
@@ -586,6 +617,18 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
     ).body.items;
     expect(unmatched.map((t) => t.amountCents).sort((a, b) => a - b)).toEqual([-450, 4200, 9210]);
     const foreign = unmatched.find((t) => t.amountCents === 9210)!;
+    // Bank lines are found by the payer's name however the umlaut is written.
+    for (const term of ['Ueberweiser', 'überweiser'])
+      expect(
+        (
+          await api
+            .http()
+            .get(`${base}/bank-transactions`)
+            .query({ search: term })
+            .set(treasurer)
+            .expect(200)
+        ).body.items.map((t: { counterpartyName: string }) => t.counterpartyName),
+      ).toEqual(['Uwe Überweiser']);
     expect(foreign).toMatchObject({ originalAmountCents: 10000, originalCurrency: 'USD' });
 
     // Twice: recognised, nothing duplicated — also with another file name and for another version of the same statement.
@@ -643,6 +686,11 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
         country: 'US',
       })
       .expect(201);
+    for (const term of ['suedstadt', 'SÜDSTADT'])
+      expect(
+        (await api.http().get(`${base}/donors`).query({ q: term }).set(treasurer).expect(200))
+          .body.items,
+      ).toEqual([expect.objectContaining({ id: donor.body.id })]);
     await api
       .http()
       .post(`${base}/bank-transactions/${donation.id}/match`)

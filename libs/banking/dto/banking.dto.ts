@@ -29,6 +29,13 @@ export class BankTransactionQueryDto extends PageQueryDto {
   @IsIn(['unmatched', 'matched', 'ignored'])
   status?: 'unmatched' | 'matched' | 'ignored';
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() statementId?: string;
+  @ApiPropertyOptional({
+    description: 'Words in name, IBAN, remittance or reference; umlauts and accents folded (Ue = Ü)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 export class BankTransactionDto {

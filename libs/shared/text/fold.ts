@@ -10,5 +10,7 @@ export function foldText(text: string): string {
     .replace(/ü/g, 'ue')
     .replace(/ß/g, 'ss')
     .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+    .replace(/\p{M}/gu, '')
+    // Letters with strokes do not decompose; spelled as the database's fold_text does.
+    .replace(/[łøđðı]/g, (c) => ({ ł: 'l', ø: 'o', đ: 'd', ð: 'd', ı: 'i' })[c]!);
 }

@@ -27,6 +27,7 @@ import { ReceiptVoidDocument1765820000000 } from './1765820000000-receipt-void-d
 import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-facts';
 import { MoneyInTransit1765910000000 } from './1765910000000-money-in-transit';
 import { CostCentres1765920000000 } from './1765920000000-cost-centres';
+import { FoldText1765930000000 } from './1765930000000-fold-text';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   BankStatementFacts1765900000000,
   MoneyInTransit1765910000000,
   CostCentres1765920000000,
+  FoldText1765930000000,
 ];
