@@ -340,7 +340,11 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       .http()
       .post(`${base}/fee-runs/preview`)
       .set(staff)
-      .send({ periodStart: `${later}-01-01`, periodEnd: `${later}-12-31`, collectionDate: collection })
+      .send({
+        periodStart: `${later}-01-01`,
+        periodEnd: `${later}-12-31`,
+        collectionDate: collection,
+      })
       .expect(422);
     expect(noYear.body).toMatchObject({
       code: 'FEE_RUN_NO_FISCAL_YEAR',
@@ -688,8 +692,8 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       .expect(201);
     for (const term of ['suedstadt', 'SÜDSTADT'])
       expect(
-        (await api.http().get(`${base}/donors`).query({ q: term }).set(treasurer).expect(200))
-          .body.items,
+        (await api.http().get(`${base}/donors`).query({ q: term }).set(treasurer).expect(200)).body
+          .items,
       ).toEqual([expect.objectContaining({ id: donor.body.id })]);
     await api
       .http()

@@ -30,7 +30,8 @@ export class BankTransactionQueryDto extends PageQueryDto {
   status?: 'unmatched' | 'matched' | 'ignored';
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() statementId?: string;
   @ApiPropertyOptional({
-    description: 'Words in name, IBAN, remittance or reference; umlauts and accents folded (Ue = Ü)',
+    description:
+      'Words in name, IBAN, remittance or reference; umlauts and accents folded (Ue = Ü)',
   })
   @IsOptional()
   @IsString()
