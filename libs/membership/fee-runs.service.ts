@@ -600,7 +600,7 @@ export function periodLabel(periodStart: string, interval: FeeInterval): string 
  */
 function explainBookingRefusal(error: unknown): never {
   if (error instanceof DomainError && error.code === 'NO_FISCAL_YEAR') {
-    const on = String(error.details?.bookedOn ?? '');
+    const on = typeof error.details?.bookedOn === 'string' ? error.details.bookedOn : '';
     throw new DomainError(
       'FEE_RUN_NO_FISCAL_YEAR',
       `The fees of this run fall due on ${on}, but the books have no fiscal year for ${on.slice(0, 4)} yet. ` +
@@ -609,7 +609,7 @@ function explainBookingRefusal(error: unknown): never {
     );
   }
   if (error instanceof DomainError && error.code === 'PERIOD_CLOSED') {
-    const on = String(error.details?.bookedOn ?? '');
+    const on = typeof error.details?.bookedOn === 'string' ? error.details.bookedOn : '';
     throw new DomainError(
       'FEE_RUN_PERIOD_CLOSED',
       `The fees of this run fall due on ${on}, in a month that is closed in the books. ` +
