@@ -276,7 +276,7 @@ describe('matching on real Postgres: returns, invoices, references', () => {
     await expect(
       txs.match(actor, orgId, line.id, {
         kind: 'account',
-        account: 48300,
+        account: 48350,
         sphere: 1,
         costCentre: 'PROJ-1',
       }),

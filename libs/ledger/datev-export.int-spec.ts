@@ -39,7 +39,7 @@ describe('DATEV export read back as DATEV reads it', () => {
 
   async function books(settings: { consultant: number | null; client: number | null }) {
     const orgId = (await createOrganisation(t.sql)).id;
-    await createCostCentres(t.sql, orgId, ['VERW']);
+    await createCostCentres(t.sql, orgId, ['VERW', 'INI-1']);
     const actor: Actor = {
       userId,
       email: 'x@example.org',

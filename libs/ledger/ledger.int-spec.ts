@@ -49,6 +49,7 @@ describe('ledger on real Postgres', () => {
     exporter = t.moduleRef.get(LedgerExportService);
     tx = t.moduleRef.get(Transactions);
     orgId = (await createOrganisation(t.sql)).id;
+    await createCostCentres(t.sql, orgId, ['INI-A', 'INI-B']);
     const user = await createUser(t.sql, { roles: { [orgId]: ['treasurer'] } });
     actor = {
       userId: user.id,

@@ -64,76 +64,6 @@ describe('ledger over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  it('books only onto cost centres of the master list: unknown and deactivated ones are refused', async () => {
-    const centres = `/api/v1/organisations/${orgId}/cost-centres`;
-    await api
-      .http()
-      .post(centres)
-      .set(staff)
-      .send({ code: 'VERW', name: 'Verwaltung' })
-      .expect(403);
-    await api
-      .http()
-      .post(centres)
-      .set(treasurer)
-      .send({ code: 'VERW', name: 'Verwaltung' })
-      .expect(201);
-    const dup = await api
-      .http()
-      .post(centres)
-      .set(treasurer)
-      .send({ code: 'VERW', name: 'Noch einmal' })
-      .expect(409);
-    expect(dup.body.code).toBe('COST_CENTRE_EXISTS');
-    const list = await api.http().get(`${centres}?pageSize=50`).set(board).expect(200);
-    expect(list.body).toMatchObject({ page: 1, pageSize: 50 });
-    expect(list.body.items.map((c: { code: string }) => c.code)).toEqual(
-      expect.arrayContaining(['INI-FEST', 'VERW']),
-    );
-    const before = await journalSize();
-    const line = (costCentre: string) =>
-      body({
-        lines: [
-          { account: 63000, side: 'debit', amountCents: 100, sphere: 1, costCentre },
-          { account: 18000, side: 'credit', amountCents: 100, sphere: 1 },
-        ],
-      });
-    const unknown = await api
-      .http()
-      .post(`${base}/entries`)
-      .set(treasurer)
-      .send(line('INI-FESTT'))
-      .expect(422);
-    expect(unknown.body).toMatchObject({ code: 'COST_CENTRE_UNKNOWN' });
-    expect(JSON.stringify(unknown.body)).toContain('lines.0.costCentre');
-
-    const off = await api.http().post(`${centres}/VERW/deactivate`).set(treasurer).expect(201);
-    expect(off.body).toMatchObject({ code: 'VERW', active: false });
-    const inactive = await api
-      .http()
-      .post(`${base}/entries`)
-      .set(treasurer)
-      .send(line('VERW'))
-      .expect(422);
-    expect(inactive.body.code).toBe('COST_CENTRE_INACTIVE');
-    expect(await journalSize()).toBe(before);
-    const deactivated = await api.http().get(`${centres}?active=false`).set(staff).expect(200);
-    expect(deactivated.body.items.map((c: { code: string }) => c.code)).toEqual(['VERW']);
-    await api.http().post(`${centres}/NOPE/deactivate`).set(treasurer).expect(404);
-    await api.http().post(`${centres}/VERW/activate`).set(treasurer).expect(201);
-    await api.http().post(`${base}/entries`).set(treasurer).send(line('VERW')).expect(201);
-
-    // The database refuses an unknown cost centre too, whatever writes the line.
-    const [fk] = await api.sql.query(
-      `SELECT confrelid::regclass::text AS target, pg_get_constraintdef(oid) AS def
-         FROM pg_constraint WHERE conname = 'journal_lines_cost_centre_fkey'`,
-    );
-    expect(fk).toEqual({
-      target: 'cost_centres',
-      def: 'FOREIGN KEY (organisation_id, cost_centre) REFERENCES cost_centres(organisation_id, code)',
-    });
-  });
-
   const journalSize = async () =>
     Number((await api.sql.query(`SELECT count(*) AS n FROM journal_entries`))[0].n);
 
@@ -614,5 +544,75 @@ describe('ledger over HTTP', () => {
       expect(cells).toContain("'+4915112345");
       expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     }
+  });
+
+  it('books only onto cost centres of the master list: unknown and deactivated ones are refused', async () => {
+    const centres = `/api/v1/organisations/${orgId}/cost-centres`;
+    await api
+      .http()
+      .post(centres)
+      .set(staff)
+      .send({ code: 'VERW', name: 'Verwaltung' })
+      .expect(403);
+    await api
+      .http()
+      .post(centres)
+      .set(treasurer)
+      .send({ code: 'VERW', name: 'Verwaltung' })
+      .expect(201);
+    const dup = await api
+      .http()
+      .post(centres)
+      .set(treasurer)
+      .send({ code: 'VERW', name: 'Noch einmal' })
+      .expect(409);
+    expect(dup.body.code).toBe('COST_CENTRE_EXISTS');
+    const list = await api.http().get(`${centres}?pageSize=50`).set(board).expect(200);
+    expect(list.body).toMatchObject({ page: 1, pageSize: 50 });
+    expect(list.body.items.map((c: { code: string }) => c.code)).toEqual(
+      expect.arrayContaining(['INI-FEST', 'VERW']),
+    );
+    const before = await journalSize();
+    const line = (costCentre: string) =>
+      body({
+        lines: [
+          { account: 63000, side: 'debit', amountCents: 100, sphere: 1, costCentre },
+          { account: 18000, side: 'credit', amountCents: 100, sphere: 1 },
+        ],
+      });
+    const unknown = await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .send(line('INI-FESTT'))
+      .expect(422);
+    expect(unknown.body).toMatchObject({ code: 'COST_CENTRE_UNKNOWN' });
+    expect(JSON.stringify(unknown.body)).toContain('lines.0.costCentre');
+
+    const off = await api.http().post(`${centres}/VERW/deactivate`).set(treasurer).expect(201);
+    expect(off.body).toMatchObject({ code: 'VERW', active: false });
+    const inactive = await api
+      .http()
+      .post(`${base}/entries`)
+      .set(treasurer)
+      .send(line('VERW'))
+      .expect(422);
+    expect(inactive.body.code).toBe('COST_CENTRE_INACTIVE');
+    expect(await journalSize()).toBe(before);
+    const deactivated = await api.http().get(`${centres}?active=false`).set(staff).expect(200);
+    expect(deactivated.body.items.map((c: { code: string }) => c.code)).toEqual(['VERW']);
+    await api.http().post(`${centres}/NOPE/deactivate`).set(treasurer).expect(404);
+    await api.http().post(`${centres}/VERW/activate`).set(treasurer).expect(201);
+    await api.http().post(`${base}/entries`).set(treasurer).send(line('VERW')).expect(201);
+
+    // The database refuses an unknown cost centre too, whatever writes the line.
+    const [fk] = await api.sql.query(
+      `SELECT confrelid::regclass::text AS target, pg_get_constraintdef(oid) AS def
+         FROM pg_constraint WHERE conname = 'journal_lines_cost_centre_fkey'`,
+    );
+    expect(fk).toEqual({
+      target: 'cost_centres',
+      def: 'FOREIGN KEY (organisation_id, cost_centre) REFERENCES cost_centres(organisation_id, code)',
+    });
   });
 });

@@ -105,7 +105,7 @@ export async function seedDemoFunding(
       18_950,
       'Hochbeet-Bausatz',
       'Holzhandel Degerloch',
-      'DE02600501010002034304',
+      'DE02700202700010108669',
     ),
     await claim(
       staff,
@@ -113,7 +113,7 @@ export async function seedDemoFunding(
       42_000,
       'Werkzeugwagen und Lötstation',
       'Elektro Ost GmbH',
-      'DE89370400440532013000',
+      'DE02100100100006820101',
     ),
     await claim(
       staff,
