@@ -93,6 +93,8 @@ const KIND_OF_RESOURCE: Record<string, Kind | 'not-an-id'> = {
   accounts: 'account',
   // A month of the fiscal year in the path before it, not a record of its own.
   periods: 'not-an-id',
+  // A cost centre's code is a label within the path's organisation (see NOT_IDS), not an id.
+  'cost-centres': 'not-an-id',
 };
 
 /** What a query or body field names. */

@@ -348,7 +348,7 @@ describe('membership, fees, SEPA and bank statements over HTTP', () => {
       .expect(422);
     expect(noYear.body).toMatchObject({
       code: 'FEE_RUN_NO_FISCAL_YEAR',
-      detail: expect.stringContaining(`no fiscal year for ${later}`),
+      detail: expect.stringContaining(`für ${later} ist noch kein Geschäftsjahr angelegt`),
     });
     expect(JSON.stringify(noYear.body)).not.toMatch(/entryIndex|bookedOn/);
 

@@ -269,4 +269,12 @@ export const FUNDING: Catalogue = {
     },
     en: { title: 'Execution not on a business day' },
   },
+  PAYEE_IS_OWN_ACCOUNT: {
+    de: {
+      title: 'Eigenes Konto als Empfänger',
+      detail:
+        'Die IBAN des Zahlungsempfängers ist ein Konto der eigenen Organisation; eine Auslage wird an jemand anderen gezahlt.',
+    },
+    en: { title: 'Payee is an own account' },
+  },
 };

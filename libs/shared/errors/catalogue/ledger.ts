@@ -270,4 +270,28 @@ export const LEDGER: Catalogue = {
     },
     en: { title: 'DATEV settings missing' },
   },
+  COST_CENTRE_UNKNOWN: {
+    de: {
+      title: 'Kostenstelle unbekannt',
+      detail: (p) =>
+        `Die Kostenstelle${opt(p.costCentre, (c) => ` ${c}`)} steht nicht in der Kostenstellenliste der Organisation; bitte zuerst anlegen oder eine vorhandene wählen.`,
+    },
+    en: { title: 'Cost centre unknown' },
+  },
+  COST_CENTRE_INACTIVE: {
+    de: {
+      title: 'Kostenstelle deaktiviert',
+      detail: (p) =>
+        `Die Kostenstelle${opt(p.costCentre, (c) => ` ${c}`)} ist deaktiviert; auf sie wird nicht mehr gebucht.`,
+    },
+    en: { title: 'Cost centre deactivated' },
+  },
+  COST_CENTRE_EXISTS: {
+    de: {
+      title: 'Kostenstelle vorhanden',
+      detail: (p) =>
+        `Die Kostenstelle${opt(p.costCentre, (c) => ` ${c}`)} steht bereits in der Liste.`,
+    },
+    en: { title: 'Cost centre exists' },
+  },
 };

@@ -179,4 +179,20 @@ export const MEMBERSHIP: Catalogue = {
     },
     en: { title: 'Nothing to receipt' },
   },
+  FEE_RUN_NO_FISCAL_YEAR: {
+    de: {
+      title: 'Geschäftsjahr fehlt',
+      detail: (p) =>
+        `Die Beiträge dieses Laufs werden am ${day(p.dueOn)} fällig, aber für ${opt(p.missingYear, (y) => `${y}`) || 'dieses Jahr'} ist noch kein Geschäftsjahr angelegt. Die Kassenwartin oder der Kassenwart legt es unter Buchhaltung → Geschäftsjahre an; danach lässt sich der Lauf buchen.`,
+    },
+    en: { title: 'No fiscal year for the fee run' },
+  },
+  FEE_RUN_PERIOD_CLOSED: {
+    de: {
+      title: 'Monat festgeschrieben',
+      detail: (p) =>
+        `Die Beiträge dieses Laufs werden am ${day(p.dueOn)} fällig, in einem bereits festgeschriebenen Monat. Bitte einen Zeitraum wählen, dessen Monate noch offen sind.`,
+    },
+    en: { title: 'Fee run in a closed month' },
+  },
 };
