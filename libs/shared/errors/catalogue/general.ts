@@ -122,6 +122,14 @@ export const GENERAL: Catalogue = {
     },
     en: { title: 'File too large' },
   },
+  UPLOAD_TOO_LARGE: {
+    de: {
+      title: 'Datei zu groß',
+      detail: (p) =>
+        `Die Datei ist zu groß${opt(p.maxBytes, (b) => ` (höchstens ${Math.round(Number(b) / 1024 / 1024)} MB)`)}.`,
+    },
+    en: { title: 'Upload too large' },
+  },
   FILE_TYPE_UNSUPPORTED: {
     de: {
       title: 'Dateiart nicht unterstützt',
