@@ -32,9 +32,10 @@ export async function benchCrossTenant(): Promise<void> {
         path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
         '--config',
         'config/jest.config.js',
+        // The path before --selectProjects, which would read it as a project name.
+        'test/e2e/cross-tenant.e2e-spec.ts',
         '--selectProjects',
         'e2e',
-        'test/e2e/cross-tenant.e2e-spec.ts',
       ],
       {
         cwd: root,
