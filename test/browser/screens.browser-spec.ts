@@ -171,4 +171,38 @@ describe('main screens are accessible', () => {
     await page.getByRole('columnheader', { name: 'Ausführung am' }).waitFor();
     await expectAccessible(page);
   });
+
+  it('admin: accounts with their roles here, bank accounts, exemption notices', async () => {
+    await as('admin@dachwerk.example');
+    await open('users');
+    await page.getByRole('cell', { name: 'treasurer@dachwerk.example' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'users');
+    await page.getByRole('button', { name: 'Einladen' }).click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: 'Vorstand' }).waitFor();
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+
+    await open('bank-accounts');
+    await page.getByRole('cell', { name: 'DE02600501010002034304' }).waitFor();
+    await expectAccessible(page);
+
+    await open('exemption-notices');
+    await page.getByRole('columnheader', { name: 'Finanzamt' }).waitFor();
+    await expectAccessible(page);
+    await open('exemption-notices/create');
+    await page.getByLabel('Finanzamt *').waitFor();
+    await expectAccessible(page);
+  });
+
+  it('board: proofs of use with plan against actual', async () => {
+    await as('board@dachwerk.example');
+    await open('proofs-of-use');
+    await page.getByRole('columnheader', { name: 'Fällig am' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('row').nth(1).click();
+    await page.getByRole('table', { name: 'Plan und Ist' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'proof-of-use');
+  });
 });

@@ -10,6 +10,7 @@ import { Login } from './layout/Login';
 import { NoOrganisation } from './layout/NoOrganisation';
 import { theme } from './layout/theme';
 import { staffResources } from './staff';
+import { adminResources } from './admin';
 import { boardResources } from './board';
 import { initiativeResources } from './initiative';
 import { treasurerResources } from './treasurer';
@@ -46,6 +47,7 @@ function OrganisationAdmin() {
       {treasurerResources}
       {initiativeResources}
       {boardResources}
+      {adminResources}
     </Admin>
   );
 }

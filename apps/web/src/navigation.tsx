@@ -1,4 +1,8 @@
 import PeopleIcon from '@mui/icons-material/People';
+import SettingsIcon from '@mui/icons-material/Settings';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
+import GavelIcon from '@mui/icons-material/Gavel';
 import HowToVoteIcon from '@mui/icons-material/HowToVote';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import SavingsIcon from '@mui/icons-material/Savings';
@@ -106,6 +110,12 @@ export const MENU: MenuSection[] = [
         roles: ['initiative'],
       },
       {
+        to: '/proofs-of-use',
+        label: 'resources.proofs-of-use.name',
+        icon: FactCheckIcon,
+        roles: ['initiative', 'board', 'staff'],
+      },
+      {
         to: '/expense-claims/create',
         label: 'dw.claims.new',
         icon: AddCardIcon,
@@ -133,6 +143,30 @@ export const MENU: MenuSection[] = [
         label: 'dw.applications.new',
         icon: NoteAddIcon,
         roles: ['initiative'],
+      },
+    ],
+  },
+  {
+    title: 'dw.menu.admin',
+    entries: [
+      { to: '/users', label: 'resources.users.name', icon: ManageAccountsIcon, roles: ['admin'] },
+      {
+        to: '/bank-accounts',
+        label: 'resources.bank-accounts.name',
+        icon: AccountBalanceWalletIcon,
+        roles: ['admin', 'treasurer'],
+      },
+      {
+        to: '/exemption-notices',
+        label: 'resources.exemption-notices.name',
+        icon: GavelIcon,
+        roles: ['admin', 'treasurer'],
+      },
+      {
+        to: '/ledger-settings',
+        label: 'dw.reports.settings',
+        icon: SettingsIcon,
+        roles: ['admin', 'treasurer'],
       },
     ],
   },

@@ -71,7 +71,7 @@ export async function expectAccessible(page: Page): Promise<void> {
         id: v.id,
         impact: v.impact,
         help: v.help,
-        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+        targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`),
       }));
   });
   expect(violations).toEqual([]);

@@ -120,6 +120,11 @@ export const de = {
       exports: 'Exporte',
       exports_help:
         'DATEV-Buchungsstapel (EXTF) für die Steuerberatung – je Export ein Geschäftsjahr – und das Journal als CSV.',
+      settings: 'Buchhaltungseinstellungen',
+      settings_help: 'Der DATEV-Export braucht Berater- und Mandantennummer.',
+      consultant_number: 'DATEV-Beraternummer',
+      client_number: 'DATEV-Mandantennummer',
+      account_length: 'Sachkontenlänge',
       datev: 'DATEV-Export herunterladen',
       journal_csv: 'Journal (CSV) herunterladen',
     },
@@ -229,6 +234,33 @@ export const de = {
         'Erste Zustimmung: %{amount} (Beschluss %{ref}) – die zweite muss von einem anderen Vorstandsmitglied kommen.',
       already_approved:
         'Sie haben bereits zugestimmt; die zweite Zustimmung muss von jemand anderem kommen.',
+    },
+    admin: {
+      purpose: 'Zweck',
+      invite: 'Einladen',
+      invited: 'Einladung verschickt',
+      roles: 'Rollen',
+      exemption: {
+        freistellungsbescheid: 'Freistellungsbescheid',
+        feststellung_60a: 'Feststellung nach § 60a AO',
+      },
+    },
+    proofs: {
+      status: {
+        open: 'offen',
+        submitted: 'eingereicht',
+        overdue: 'überfällig',
+        accepted: 'angenommen',
+      },
+      plan_vs_actual: 'Plan und Ist',
+      planned: 'Plan',
+      actual: 'Ist',
+      report: 'Sachbericht',
+      report_text: 'Was wurde gemacht? (mindestens 20 Zeichen)',
+      hand_in: 'Verwendungsnachweis einreichen',
+      reported: 'Verwendungsnachweis eingereicht',
+      accept: 'Annehmen',
+      accepted: 'Verwendungsnachweis angenommen',
     },
     payouts: { sepa_file: 'Überweisungsdatei (pain.001)', file: 'Datei' },
     fiscal: {
@@ -379,6 +411,45 @@ export const de = {
     },
   },
   resources: {
+    'proofs-of-use': {
+      name: 'Verwendungsnachweis |||| Verwendungsnachweise',
+      fields: {
+        title: 'Vorhaben',
+        initiativeId: 'Initiative',
+        dueOn: 'Fällig am',
+        status: 'Status',
+        approvedCents: 'Bewilligt',
+        spentCents: 'Ausgegeben',
+        conditions: 'Auflagen',
+        report: 'Sachbericht',
+      },
+    },
+    users: {
+      name: 'Zugang |||| Zugänge',
+      fields: { name: 'Name', email: 'E-Mail', isActive: 'Aktiv' },
+    },
+    'bank-accounts': {
+      name: 'Bankkonto |||| Bankkonten',
+      fields: {
+        label: 'Bezeichnung',
+        iban: 'IBAN',
+        bic: 'BIC',
+        ledgerAccount: 'Sachkonto',
+        isDefault: 'Standardkonto',
+      },
+    },
+    'exemption-notices': {
+      name: 'Freistellungsbescheid |||| Freistellungsbescheide',
+      fields: {
+        kind: 'Art',
+        issuedOn: 'Datum des Bescheids',
+        taxOffice: 'Finanzamt',
+        taxNumber: 'Steuernummer',
+        periodFrom: 'Zeitraum von',
+        periodTo: 'Zeitraum bis',
+        purposes: 'Steuerbegünstigte Zwecke',
+      },
+    },
     programmes: {
       name: 'Förderprogramm |||| Förderprogramme',
       fields: {

@@ -116,6 +116,11 @@ export const en: Catalogue = {
       exports: 'Exports',
       exports_help:
         'DATEV batch (EXTF) for the tax adviser – one fiscal year per export – and the journal as CSV.',
+      settings: 'Ledger settings',
+      settings_help: 'The DATEV export needs the consultant and client number.',
+      consultant_number: 'DATEV consultant number',
+      client_number: 'DATEV client number',
+      account_length: 'Account length',
       datev: 'Download DATEV export',
       journal_csv: 'Download journal (CSV)',
     },
@@ -228,6 +233,28 @@ export const en: Catalogue = {
       first_approval:
         'First approval: %{amount} (resolution %{ref}) – the second must come from another board member.',
       already_approved: 'You approved already; the second approval must come from someone else.',
+    },
+    admin: {
+      purpose: 'Purpose',
+      invite: 'Invite',
+      invited: 'Invitation sent',
+      roles: 'Roles',
+      exemption: {
+        freistellungsbescheid: 'Exemption notice',
+        feststellung_60a: 'Assessment under § 60a AO',
+      },
+    },
+    proofs: {
+      status: { open: 'open', submitted: 'submitted', overdue: 'overdue', accepted: 'accepted' },
+      plan_vs_actual: 'Plan and actual',
+      planned: 'Plan',
+      actual: 'Actual',
+      report: 'Report',
+      report_text: 'What was done? (at least 20 characters)',
+      hand_in: 'Hand in the proof of use',
+      reported: 'Proof of use handed in',
+      accept: 'Accept',
+      accepted: 'Proof of use accepted',
     },
     payouts: { sepa_file: 'Credit transfer file (pain.001)', file: 'File' },
     fiscal: {
@@ -355,6 +382,45 @@ export const en: Catalogue = {
     },
   },
   resources: {
+    'proofs-of-use': {
+      name: 'Proof of use |||| Proofs of use',
+      fields: {
+        title: 'Project',
+        initiativeId: 'Initiative',
+        dueOn: 'Due on',
+        status: 'Status',
+        approvedCents: 'Approved',
+        spentCents: 'Spent',
+        conditions: 'Conditions',
+        report: 'Report',
+      },
+    },
+    users: {
+      name: 'Account |||| Accounts',
+      fields: { name: 'Name', email: 'Email', isActive: 'Active' },
+    },
+    'bank-accounts': {
+      name: 'Bank account |||| Bank accounts',
+      fields: {
+        label: 'Label',
+        iban: 'IBAN',
+        bic: 'BIC',
+        ledgerAccount: 'Ledger account',
+        isDefault: 'Default account',
+      },
+    },
+    'exemption-notices': {
+      name: 'Exemption notice |||| Exemption notices',
+      fields: {
+        kind: 'Kind',
+        issuedOn: 'Date of the notice',
+        taxOffice: 'Tax office',
+        taxNumber: 'Tax number',
+        periodFrom: 'Period from',
+        periodTo: 'Period to',
+        purposes: 'Tax-privileged purposes',
+      },
+    },
     programmes: {
       name: 'Programme |||| Funding programmes',
       fields: {

@@ -3,6 +3,8 @@ import { Route } from 'react-router-dom';
 import { lazyScreen } from '../lazyScreen';
 
 const screens = () => import('./screens');
+const ProofList = lazyScreen(screens, 'ProofList');
+const ProofShow = lazyScreen(screens, 'ProofShow');
 const FundPage = lazyScreen(screens, 'FundPage');
 const InitiativeList = lazyScreen(screens, 'InitiativeList');
 const MyFund = lazyScreen(screens, 'MyFund');
@@ -14,6 +16,13 @@ export const initiativeResources = [
     name="initiatives"
     list={InitiativeList}
     recordRepresentation="name"
+  />,
+  <Resource
+    key="proofs-of-use"
+    name="proofs-of-use"
+    list={ProofList}
+    show={ProofShow}
+    recordRepresentation="title"
   />,
   <CustomRoutes key="initiative-routes">
     <Route path="/initiatives/:id/fund" element={<FundPage />} />

@@ -2,3 +2,4 @@
 export { FundPage } from './FundPage';
 export { InitiativeList } from './InitiativeList';
 export { MyFund } from './MyFund';
+export { ProofList, ProofShow } from './ProofsOfUse';
