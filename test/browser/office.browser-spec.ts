@@ -201,7 +201,12 @@ describe('the office and the treasurer at work', () => {
     await page.getByRole('button', { name: 'Periode 1 festschreiben' }).click();
     await page.getByRole('button', { name: 'Periode 2 festschreiben' }).waitFor();
 
-    // DATEV for the tax adviser.
+    // DATEV for the tax adviser, once the ledger settings name consultant and client.
+    await page.getByRole('menuitem', { name: 'Buchhaltungseinstellungen' }).click();
+    await page.getByLabel('DATEV-Beraternummer').fill('29098');
+    await page.getByLabel('DATEV-Mandantennummer').fill('55003');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Gespeichert').first().waitFor();
     await page.getByRole('menuitem', { name: 'Exporte' }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'DATEV-Export herunterladen' }).click();

@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import { lazyScreen } from '../lazyScreen';
 
 const screens = () => import('./screens');
+const LedgerSettings = lazyScreen(screens, 'LedgerSettings');
 const BankStatementList = lazyScreen(screens, 'BankStatementList');
 const BankStatementShow = lazyScreen(screens, 'BankStatementShow');
 const BankStatementUpload = lazyScreen(screens, 'BankStatementUpload');
@@ -89,6 +90,7 @@ export const treasurerResources = [
     <Route path="/trial-balance" element={<TrialBalance />} />
     <Route path="/income-statement" element={<IncomeStatement />} />
     <Route path="/exports" element={<Exports />} />
+    <Route path="/ledger-settings" element={<LedgerSettings />} />
     <Route path="/receipt-reconciliation" element={<ReceiptIssue />} />
   </CustomRoutes>,
 ];

@@ -23,3 +23,4 @@ export { EntryShow } from './journal/EntryShow';
 export { Exports } from './reports/Exports';
 export { IncomeStatement } from './reports/IncomeStatement';
 export { TrialBalance } from './reports/TrialBalance';
+export { LedgerSettings } from './reports/LedgerSettings';
