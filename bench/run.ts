@@ -3,6 +3,7 @@ import { benchCrossTenant } from './cross-tenant.bench';
 import { benchDonationImport } from './donations.bench';
 import { benchFaults } from './faults.bench';
 import { benchFunding } from './funding.bench';
+import { benchFuzz } from './fuzz.bench';
 import { benchLedger } from './ledger.bench';
 import { benchMembership } from './membership.bench';
 import { benchReceiptRun } from './receipt-run.bench';
@@ -23,9 +24,10 @@ async function main(): Promise<void> {
   if (only === 'web') return;
   // On a Postgres and Redis of its own: it stops and restarts them.
   if (!only || only === 'faults') await benchFaults();
-  // The walk is the e2e test itself, on the Postgres and Redis of Jest's global setup.
+  // The walk and the fuzzer are e2e tests themselves, on the Postgres and Redis of Jest's global setup.
   if (!only || only === 'cross-tenant') await benchCrossTenant();
-  if (only === 'faults' || only === 'cross-tenant') return;
+  if (!only || only === 'fuzz') await benchFuzz();
+  if (only === 'faults' || only === 'cross-tenant' || only === 'fuzz') return;
   const services = await startBenchServices();
   try {
     if (!only || only === 'auth') await benchAuthMe(services);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import fc from 'fast-check';
@@ -183,6 +183,27 @@ describe('fuzzing every OpenAPI operation', () => {
     return req;
   }
 
+  /**
+   * For bench/fuzz.bench.ts (FUZZ_REPORT names the file): the fuzzing throughput beside a
+   * baseline from the same API in the same run — as many plain GET auth/me as there were
+   * operations, one after the other like the fuzzer's requests.
+   */
+  async function writeBenchSummary(file: string): Promise<void> {
+    const baselineStarted = Date.now();
+    for (let i = 0; i < operations.length; i++)
+      await api.http().get('/api/v1/auth/me').set(auth).expect(200);
+    const baselineMs = Date.now() - baselineStarted;
+    const summary = {
+      operations: operations.length,
+      casesPerOperation: RUNS,
+      requests: sent,
+      seconds: elapsedMs / 1000,
+      baselineRequests: operations.length,
+      baselineSeconds: baselineMs / 1000,
+    };
+    writeFileSync(file, JSON.stringify(summary));
+  }
+
   it('answers every generated request below 500, and every 4xx as problem+json', async () => {
     const failures: string[] = [];
     // What the problem filter logs for a 500, so a failure names its cause.
@@ -217,6 +238,7 @@ describe('fuzzing every OpenAPI operation', () => {
     }
     elapsedMs = Date.now() - started;
     logged.mockRestore();
+    if (process.env.FUZZ_REPORT) await writeBenchSummary(process.env.FUZZ_REPORT);
     expect(failures).toEqual([]);
     // Not only refusals: the generated requests reach the services too.
     expect(Object.keys(statuses).some((s) => Number(s) < 300)).toBe(true);
