@@ -57,6 +57,18 @@ export class AuditService {
     );
   }
 
+  /** What was done to one record, oldest first: the access log of a GDPR export (Art. 15). */
+  async trail(
+    manager: EntityManager,
+    entityType: string,
+    entityId: string,
+  ): Promise<{ action: string; at: Date }[]> {
+    return manager.query(
+      `SELECT action, occurred_at AS "at" FROM audit_events WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`,
+      [entityType, entityId],
+    );
+  }
+
   async list(actor: Actor, organisationId: string, query: AuditQuery): Promise<Page<AuditEvent>> {
     assertOrganisationRole(actor, organisationId, ['admin', 'board']);
     const where = {

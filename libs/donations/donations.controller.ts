@@ -24,6 +24,7 @@ import {
 import {
   ApiProblems,
   CurrentActor,
+  GDPR_REQUEST_ROLES,
   IdempotencyKey,
   Roles,
   type Actor,
@@ -141,6 +142,36 @@ export class DonationsController {
     @Body() body: DonorInputDto,
   ): Promise<DonorDto> {
     return this.donors.update(actor, orgId, id, body);
+  }
+
+  @Get('donors/:id/export')
+  @Roles(...GDPR_REQUEST_ROLES)
+  @ApiOkResponse({
+    description:
+      'Everything stored about the donor (Art. 15 GDPR), as JSON: record, donations, receipts, access log',
+  })
+  @ApiProblems(401, 403, 404)
+  exportDonor(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.donors.exportData(actor, orgId, id);
+  }
+
+  @Post('donors/:id/erasure')
+  @Roles(...GDPR_REQUEST_ROLES)
+  @ApiCreatedResponse({
+    description:
+      'Erased (pseudonymised) when no donation is within the retention of § 147 AO; otherwise restricted now and erased when it ends (`outcome`, `retentionEndsOn`)',
+  })
+  @ApiProblems(401, 403, 404)
+  eraseDonor(
+    @CurrentActor() actor: Actor,
+    @Param('orgId', ParseUUIDPipe) orgId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.donors.erase(actor, orgId, id);
   }
 
   @Get('donors/:id/duplicates')

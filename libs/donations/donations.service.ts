@@ -190,6 +190,13 @@ export class DonationsService {
       field: `${field}donorId`,
     });
     this.checkRules(input);
+    if (donor.restrictedAt)
+      throw new DomainError(
+        'DONOR_RESTRICTED',
+        'Processing of this donor is restricted (Art. 18 GDPR); no new donations',
+        { field: `${field}donorId` },
+        409,
+      );
     const donorId = donor.mergedIntoId ?? donor.id;
     const initiative =
       input.earmark === 'initiative'

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { resolveIn, type ResolveOptions } from '@dachwerk/shared';
+import { resolveIn, retentionEndsSql, type ResolveOptions } from '@dachwerk/shared';
 
 export interface Donor {
   id: string;
@@ -18,16 +18,23 @@ export interface Donor {
   consentsToContact: boolean;
   consentsToNameSharing: boolean;
   mergedIntoId: string | null;
+  /** Art. 18 GDPR: kept only for the retention the books need; no new donations. */
+  restrictedAt: Date | null;
+  /** Art. 17 GDPR: pseudonymised; the row stays for the donations and receipts. */
+  erasedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type DonorInput = Omit<Donor, 'id' | 'mergedIntoId' | 'createdAt' | 'updatedAt'>;
+export type DonorInput = Omit<
+  Donor,
+  'id' | 'mergedIntoId' | 'restrictedAt' | 'erasedAt' | 'createdAt' | 'updatedAt'
+>;
 
 const COLUMNS = `id, kind, first_name AS "firstName", last_name AS "lastName", organisation_name AS "organisationName",
   street, postal_code AS "postalCode", city, country, email, iban, member_id AS "memberId",
   consents_to_contact AS "consentsToContact", consents_to_name_sharing AS "consentsToNameSharing",
-  merged_into_id AS "mergedIntoId", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  merged_into_id AS "mergedIntoId", restricted_at AS "restrictedAt", erased_at AS "erasedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 type Db = EntityManager | DataSource;
 
@@ -44,12 +51,18 @@ export class DonorRepository {
     return row;
   }
 
-  /** The donor of this organisation, or 404 — the one way an id from a request becomes a donor. */
+  /**
+   * The donor of this organisation, or 404 — the one way an id from a request becomes a
+   * donor. An erased donor is gone for every request (its row stays for the books).
+   */
   get(db: Db, organisationId: string, id: string, options: ResolveOptions = {}): Promise<Donor> {
     return resolveIn(
       'Donor',
       id,
-      () => this.find(db, organisationId, id, options.lock),
+      async () => {
+        const donor = await this.find(db, organisationId, id, options.lock);
+        return donor?.erasedAt ? undefined : donor;
+      },
       options.field,
     );
   }
@@ -79,9 +92,10 @@ export class DonorRepository {
     search: string | undefined,
     skip: number,
     take: number,
+    searchContact = true,
   ): Promise<[Donor[], number]> {
-    const where = `organisation_id = $1 AND merged_into_id IS NULL AND ($2::text IS NULL OR
-      fold_text(concat_ws(' ', first_name, last_name, organisation_name, city, email)) LIKE '%' || fold_text($2) || '%')`;
+    const where = `organisation_id = $1 AND merged_into_id IS NULL AND erased_at IS NULL AND ($2::text IS NULL OR
+      fold_text(concat_ws(' ', first_name, last_name, organisation_name, city${searchContact ? ', email' : ''})) LIKE '%' || fold_text($2) || '%')`;
     const rows = await this.db.query<Donor[]>(
       `SELECT ${COLUMNS} FROM donors WHERE ${where}
         ORDER BY lower(COALESCE(last_name, organisation_name)), lower(COALESCE(first_name, '')), id OFFSET $3 LIMIT $4`,
@@ -161,6 +175,72 @@ export class DonorRepository {
         donor.postalCode,
         donor.iban,
       ],
+    );
+  }
+
+  async donationsOf(db: Db, id: string): Promise<Record<string, unknown>[]> {
+    return db.query(
+      `SELECT d.id, to_char(d.received_on, 'YYYY-MM-DD') AS "receivedOn", d.amount_cents::float8 AS "amountCents",
+              d.kind, d.channel, d.purpose, d.earmark, d.item
+         FROM donations d JOIN donors o ON o.id = d.donor_id
+        WHERE o.id = $1 OR o.merged_into_id = $1 ORDER BY d.received_on, d.id`,
+      [id],
+    );
+  }
+
+  async receiptsOf(db: Db, id: string): Promise<Record<string, unknown>[]> {
+    return db.query(
+      `SELECT r.number, r.kind, to_char(r.issued_on, 'YYYY-MM-DD') AS "issuedOn", r.total_cents::float8 AS "totalCents",
+              r.content, r.voided_at AS "voidedAt", r.void_reason AS "voidReason"
+         FROM receipts r JOIN donors o ON o.id = r.donor_id
+        WHERE o.id = $1 OR o.merged_into_id = $1 ORDER BY r.year, r.seq`,
+      [id],
+    );
+  }
+
+  /** The day the books last needed this donor: their latest donation (merged donors' too). */
+  async retentionEndsOn(db: Db, id: string): Promise<string | null> {
+    const [row] = await db.query<{ endsOn: string | null }[]>(
+      `SELECT to_char(${retentionEndsSql('max(d.received_on)')}, 'YYYY-MM-DD') AS "endsOn"
+         FROM donations d JOIN donors o ON o.id = d.donor_id
+        WHERE o.id = $1 OR o.merged_into_id = $1`,
+      [id],
+    );
+    return row?.endsOn ?? null;
+  }
+
+  /**
+   * Restriction keeps what the retention needs (name and address, to which receipts and
+   * bookings refer) and drops at once what it does not: e-mail, IBAN, consents.
+   */
+  async restrict(m: EntityManager, id: string): Promise<void> {
+    await m.query(
+      `UPDATE donors SET restricted_at = COALESCE(restricted_at, now()), email = NULL, iban = NULL,
+         consents_to_contact = false, consents_to_name_sharing = false, updated_at = now() WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** Pseudonymised, not deleted: donations and receipts keep pointing to the row. */
+  async erase(m: EntityManager, id: string): Promise<void> {
+    await m.query(
+      `UPDATE donors SET first_name = NULL, last_name = NULL, organisation_name = NULL, street = NULL,
+         postal_code = NULL, city = NULL, email = NULL, iban = NULL, consents_to_contact = false,
+         consents_to_name_sharing = false, restricted_at = COALESCE(restricted_at, now()),
+         erased_at = now(), updated_at = now() WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** Restricted donors whose retention has ended, over all organisations (the nightly job). */
+  async dueForErasure(today: string): Promise<{ id: string; organisationId: string }[]> {
+    return this.db.query(
+      `SELECT o.id, o.organisation_id AS "organisationId" FROM donors o
+        WHERE o.restricted_at IS NOT NULL AND o.erased_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM donations d JOIN donors x ON x.id = d.donor_id
+                           WHERE (x.id = o.id OR x.merged_into_id = o.id)
+                             AND ${retentionEndsSql('d.received_on')} > $1::date)`,
+      [today],
     );
   }
 

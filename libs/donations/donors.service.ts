@@ -3,18 +3,23 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
 import {
   assertOrganisationRole,
+  Clock,
   DomainError,
+  GDPR_REQUEST_ROLES,
   pageOf,
   pageWindow,
+  projectPersonalData,
+  seesContactDetails,
   Transactions,
   type Actor,
-  type Page,
 } from '@dachwerk/shared';
 import type { DonorInputDto, DonorQueryDto } from './dto/donation.dto';
 import { Donor, DonorInput, DonorRepository } from './donor.repository';
 
 export const DONATION_READERS = ['treasurer', 'staff', 'board', 'admin'] as const;
 const DONOR_WRITERS = ['treasurer', 'staff'] as const;
+/** What the board does not see of a donor: how to reach or debit them (see CONTACT_DETAIL_ROLES). */
+export const DONOR_CONTACT_FIELDS = ['street', 'postalCode', 'email', 'iban'] as const;
 
 function toInput(dto: DonorInputDto): DonorInput {
   const person = dto.kind === 'person';
@@ -39,30 +44,42 @@ function toInput(dto: DonorInputDto): DonorInput {
 @Injectable()
 export class DonorsService {
   constructor(
+    private readonly clock: Clock,
     private readonly donors: DonorRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, organisationId: string, query: DonorQueryDto): Promise<Page<Donor>> {
+  async list(actor: Actor, organisationId: string, query: DonorQueryDto) {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
     const { skip, take } = pageWindow(query);
+    // Searching hidden fields would reveal them one letter at a time.
     const [items, total] = await this.donors.list(
       organisationId,
       query.q?.trim() || undefined,
       skip,
       take,
+      seesContactDetails(actor, organisationId),
     );
-    return pageOf(items, total, query);
+    return pageOf(
+      items.map((donor) => this.visible(actor, organisationId, donor)),
+      total,
+      query,
+    );
   }
 
-  async get(actor: Actor, organisationId: string, id: string): Promise<Donor> {
+  async get(actor: Actor, organisationId: string, id: string) {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
     const donor = await this.donors.get(this.donors.db, organisationId, id);
     await this.transactions.run((m) =>
       this.audit.record(m, this.readEvent(actor, organisationId, id)),
     );
-    return donor;
+    return this.visible(actor, organisationId, donor);
+  }
+
+  /** A donor as this actor's role may see it. */
+  private visible(actor: Actor, organisationId: string, donor: Donor) {
+    return projectPersonalData(actor, organisationId, donor, DONOR_CONTACT_FIELDS);
   }
 
   async create(actor: Actor, organisationId: string, dto: DonorInputDto): Promise<Donor> {
@@ -98,7 +115,7 @@ export class DonorsService {
     > & { id: string },
   ): Promise<string> {
     const [linked] = await m.query<{ id: string }[]>(
-      `SELECT id FROM donors WHERE organisation_id = $1 AND member_id = $2 AND merged_into_id IS NULL ORDER BY created_at LIMIT 1`,
+      `SELECT id FROM donors WHERE organisation_id = $1 AND member_id = $2 AND merged_into_id IS NULL AND erased_at IS NULL ORDER BY created_at LIMIT 1`,
       [organisationId, member.id],
     );
     const { id: memberId, ...fields } = member;
@@ -151,10 +168,11 @@ export class DonorsService {
     });
   }
 
-  async duplicates(actor: Actor, organisationId: string, id: string): Promise<Donor[]> {
+  async duplicates(actor: Actor, organisationId: string, id: string) {
     assertOrganisationRole(actor, organisationId, DONATION_READERS);
     const donor = await this.donors.get(this.donors.db, organisationId, id);
-    return this.donors.duplicatesOf(organisationId, donor);
+    const found = await this.donors.duplicatesOf(organisationId, donor);
+    return found.map((d) => this.visible(actor, organisationId, d));
   }
 
   /** The merged donor stays, pointing to the survivor; its donations keep their history. */
@@ -199,6 +217,67 @@ export class DonorsService {
       });
       return (await this.donors.find(m, organisationId, intoId))!;
     });
+  }
+
+  /** Art. 15 GDPR: everything stored about the donor, in one document; the export is logged. */
+  async exportData(
+    actor: Actor,
+    organisationId: string,
+    id: string,
+  ): Promise<Record<string, unknown>> {
+    assertOrganisationRole(actor, organisationId, GDPR_REQUEST_ROLES);
+    return this.transactions.run(async (m) => {
+      const donor = await this.donors.get(m, organisationId, id);
+      // One connection inside a transaction: the reads go one after another.
+      const donations = await this.donors.donationsOf(m, id);
+      const receipts = await this.donors.receiptsOf(m, id);
+      const accessLog = await this.audit.trail(m, 'donor', id);
+      await this.audit.record(m, this.event(actor, organisationId, id, 'donor.exported'));
+      return { exportedAt: new Date().toISOString(), donor, donations, receipts, accessLog };
+    });
+  }
+
+  /**
+   * Art. 17/18 GDPR, as for members: a donor the books no longer need (no donation within
+   * the retention of § 147 AO) is erased — pseudonymised, since donations and receipts point
+   * to the row; otherwise the record is restricted now (what no retention needs goes at once)
+   * and the job donations.erase-expired erases it when the retention ends. Issued receipts
+   * keep their own copy of name and address for that time.
+   */
+  async erase(actor: Actor, organisationId: string, id: string) {
+    assertOrganisationRole(actor, organisationId, GDPR_REQUEST_ROLES);
+    return this.transactions.run(async (m) => {
+      await this.donors.get(m, organisationId, id, { lock: true });
+      const retentionEndsOn = await this.donors.retentionEndsOn(m, id);
+      const erasable = !retentionEndsOn || retentionEndsOn <= this.clock.today();
+      if (erasable) await this.donors.erase(m, id);
+      else await this.donors.restrict(m, id);
+      const outcome = erasable ? 'erased' : 'restricted';
+      await this.audit.record(m, this.event(actor, organisationId, id, `donor.${outcome}`));
+      const donor = (await this.donors.find(m, organisationId, id))!;
+      return { ...donor, outcome, retentionEndsOn: erasable ? null : retentionEndsOn };
+    });
+  }
+
+  /** The nightly job: restricted donors whose retention has ended are erased. */
+  async eraseExpired(): Promise<number> {
+    const due = await this.donors.dueForErasure(this.clock.today());
+    for (const donor of due)
+      await this.transactions.run(async (m) => {
+        await this.donors.erase(m, donor.id);
+        await this.audit.record(m, {
+          actorUserId: null,
+          organisationId: donor.organisationId,
+          action: 'donor.erased',
+          entityType: 'donor',
+          entityId: donor.id,
+        });
+      });
+    return due.length;
+  }
+
+  private event(actor: Actor, organisationId: string, id: string, action: string) {
+    return { actorUserId: actor.userId, organisationId, action, entityType: 'donor', entityId: id };
   }
 
   /** Reading personal data is logged (GDPR), in the audit log with every other access. */

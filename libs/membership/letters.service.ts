@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, DocumentStore, germanDate, JobQueue } from '@dachwerk/shared';
+import { Clock, DocumentStore, germanDate, JobQueue, retentionEndsSql } from '@dachwerk/shared';
 import { preNotificationsSql } from './fee-runs.service';
 import { renderLetters, type Letter, type LetterBatch } from './letters.renderer';
 import { MemberRepository } from './member.repository';
@@ -171,7 +171,7 @@ export class LettersService {
   async eraseExpired(): Promise<number> {
     const due = await this.db.query<{ id: string; organisationId: string }[]>(
       `SELECT id, organisation_id AS "organisationId" FROM members WHERE restricted_at IS NOT NULL AND erased_at IS NULL
-          AND make_date(extract(year FROM left_on)::int + 11, 1, 1) <= current_date`,
+          AND ${retentionEndsSql('left_on')} <= current_date`,
     );
     for (const member of due)
       await this.db.transaction(async (m) => {

@@ -8,9 +8,9 @@ import {
   notFound,
   pageOf,
   pageWindow,
+  projectPersonalData,
   Transactions,
   type Actor,
-  type Page,
 } from '@dachwerk/shared';
 import type { CreateMandateDto, MandateQueryDto, RevokeMandateDto } from './dto/membership.dto';
 import { MemberRepository } from './member.repository';
@@ -31,6 +31,8 @@ export interface Mandate {
   status: 'active' | 'expired' | 'revoked';
   expiresOn: string;
 }
+
+export const MANDATE_BANK_FIELDS = ['debtorName', 'iban', 'bic'] as const;
 
 /** A mandate unused for 36 months expires (SEPA rulebook); the SQL and the rule agree here. */
 export const MANDATE_EXPIRY_MONTHS = 36;
@@ -55,7 +57,7 @@ export class MandatesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, organisationId: string, query: MandateQueryDto): Promise<Page<Mandate>> {
+  async list(actor: Actor, organisationId: string, query: MandateQueryDto) {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
     const { skip, take } = pageWindow(query);
     const db = this.members.db;
@@ -68,7 +70,11 @@ export class MandatesService {
       `SELECT count(*)::int AS n FROM sepa_mandates s WHERE ${where}`,
       [organisationId, query.memberId ?? null],
     );
-    return pageOf(items, n, query);
+    // The board sees that a mandate exists and its state, not the account it debits.
+    const visible = items.map((mandate) =>
+      projectPersonalData(actor, organisationId, mandate, MANDATE_BANK_FIELDS),
+    );
+    return pageOf(visible, n, query);
   }
 
   async create(actor: Actor, organisationId: string, input: CreateMandateDto): Promise<Mandate> {

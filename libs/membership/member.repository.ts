@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { resolveIn, type ResolveOptions } from '@dachwerk/shared';
+import { resolveIn, retentionEndsSql, type ResolveOptions } from '@dachwerk/shared';
 
 export type MemberForm = 'organisation' | 'initiative' | 'project' | 'individual';
 export type MemberStatus = 'active' | 'left' | 'excluded' | 'deceased';
@@ -127,9 +127,10 @@ export class MemberRepository {
     q: MemberQuery,
     skip: number,
     take: number,
+    searchContact = true,
   ): Promise<[Member[], number]> {
     const where = `m.organisation_id = $1 AND m.erased_at IS NULL
-      AND ($2::text IS NULL OR fold_text(concat_ws(' ', m.member_no, m.first_name, m.last_name, m.organisation_name, m.city, m.email)) LIKE '%' || fold_text($2) || '%')
+      AND ($2::text IS NULL OR fold_text(concat_ws(' ', m.member_no, m.first_name, m.last_name, m.organisation_name, m.city${searchContact ? ', m.email' : ''})) LIKE '%' || fold_text($2) || '%')
       AND ($3::text IS NULL OR m.status = $3) AND ($4::uuid IS NULL OR a.tier_id = $4) AND ($5::text IS NULL OR t.member_form = $5)`;
     const params = [
       organisationId,
@@ -294,7 +295,7 @@ export class MemberRepository {
   async erasable(db: Db, organisationId: string, today: string): Promise<string[]> {
     const rows = await db.query<{ id: string }[]>(
       `SELECT id FROM members WHERE organisation_id = $1 AND erased_at IS NULL AND left_on IS NOT NULL
-          AND make_date(extract(year FROM left_on)::int + 11, 1, 1) <= $2::date`,
+          AND ${retentionEndsSql('left_on')} <= $2::date`,
       [organisationId, today],
     );
     return rows.map((r) => r.id);

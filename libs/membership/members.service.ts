@@ -5,12 +5,14 @@ import {
   assertOrganisationRole,
   Clock,
   DomainError,
+  GDPR_REQUEST_ROLES,
   pageOf,
   pageWindow,
+  projectPersonalData,
+  seesContactDetails,
   Transactions,
   uuidv7,
   type Actor,
-  type Page,
 } from '@dachwerk/shared';
 import type {
   ChangeTierDto,
@@ -24,6 +26,8 @@ import { TierRepository } from './tier.repository';
 import { MEMBERSHIP_READERS } from './tiers.service';
 
 const EDITORS = ['staff'] as const;
+/** What the board does not see of a member: how to reach them (see CONTACT_DETAIL_ROLES). */
+export const MEMBER_CONTACT_FIELDS = ['street', 'postalCode', 'email', 'phone'] as const;
 
 /**
  * Members and their tier history. Reading a member is personal data and is logged;
@@ -39,20 +43,31 @@ export class MembersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, organisationId: string, query: MemberQueryDto): Promise<Page<Member>> {
+  async list(actor: Actor, organisationId: string, query: MemberQueryDto) {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
     const { skip, take } = pageWindow(query);
-    const [items, total] = await this.members.list(organisationId, query, skip, take);
-    return pageOf(items, total, query);
+    const full = seesContactDetails(actor, organisationId);
+    // Searching hidden fields would reveal them one letter at a time.
+    const [items, total] = await this.members.list(organisationId, query, skip, take, full);
+    return pageOf(
+      items.map((member) => this.visible(actor, organisationId, member)),
+      total,
+      query,
+    );
   }
 
-  async get(actor: Actor, organisationId: string, id: string): Promise<Member> {
+  async get(actor: Actor, organisationId: string, id: string) {
     assertOrganisationRole(actor, organisationId, MEMBERSHIP_READERS);
     return this.transactions.run(async (m) => {
       const member = await this.members.get(m, organisationId, id, { erased: true });
       await this.audit.record(m, this.event(actor, organisationId, id, 'member.read'));
-      return member;
+      return this.visible(actor, organisationId, member);
     });
+  }
+
+  /** A member as this actor's role may see it. */
+  private visible(actor: Actor, organisationId: string, member: Member) {
+    return projectPersonalData(actor, organisationId, member, MEMBER_CONTACT_FIELDS);
   }
 
   async create(actor: Actor, organisationId: string, input: CreateMemberDto): Promise<Member> {
@@ -220,7 +235,7 @@ export class MembersService {
     organisationId: string,
     id: string,
   ): Promise<Record<string, unknown>> {
-    assertOrganisationRole(actor, organisationId, ['staff', 'admin']);
+    assertOrganisationRole(actor, organisationId, GDPR_REQUEST_ROLES);
     return this.transactions.run(async (m) => {
       const member = await this.members.get(m, organisationId, id, { erased: true });
       // One connection inside a transaction: the reads go one after another.
@@ -247,11 +262,7 @@ export class MembersService {
                    FROM donors WHERE member_id = $1`,
             [id],
           ),
-        () =>
-          m.query<Record<string, unknown>[]>(
-            `SELECT action, occurred_at AS "at" FROM audit_events WHERE entity_type = 'member' AND entity_id = $1 ORDER BY id`,
-            [id],
-          ),
+        () => this.audit.trail(m, 'member', id),
       ]);
       await this.audit.record(m, this.event(actor, organisationId, id, 'member.exported'));
       return {
@@ -275,7 +286,7 @@ export class MembersService {
     organisationId: string,
     id: string,
   ): Promise<Member & { outcome: 'restricted' | 'erased' }> {
-    assertOrganisationRole(actor, organisationId, ['staff', 'admin']);
+    assertOrganisationRole(actor, organisationId, GDPR_REQUEST_ROLES);
     return this.transactions.run(async (m) => {
       const member = await this.live(m, organisationId, id, true);
       if (!member.leftOn || member.leftOn > this.clock.today())

@@ -26,6 +26,8 @@ export * from './queue/job-worker.service';
 export * from './queue/outbox-relay';
 export * from './queue/redis-connection';
 export * from './scope/actor';
+export * from './scope/personal-data';
+export * from './gdpr/retention';
 export * from './scope/actor.decorators';
 export * from './scope/in-organisation';
 export * from './sepa/creditor-id';

@@ -69,12 +69,32 @@ export class DonorDto {
   @ApiProperty({ type: String, nullable: true }) firstName: string | null;
   @ApiProperty({ type: String, nullable: true }) lastName: string | null;
   @ApiProperty({ type: String, nullable: true }) organisationName: string | null;
-  @ApiProperty({ type: String, nullable: true }) street: string | null;
-  @ApiProperty({ type: String, nullable: true }) postalCode: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  street?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  postalCode?: string | null;
   @ApiProperty({ type: String, nullable: true }) city: string | null;
   @ApiProperty() country: string;
-  @ApiProperty({ type: String, nullable: true }) email: string | null;
-  @ApiProperty({ type: String, nullable: true }) iban: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  email?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  iban?: string | null;
   @ApiProperty({ type: String, nullable: true }) memberId: string | null;
   @ApiProperty() consentsToContact: boolean;
   @ApiProperty() consentsToNameSharing: boolean;

@@ -217,12 +217,32 @@ export class MemberDto {
   @ApiProperty({ type: String, nullable: true }) lastName: string | null;
   @ApiProperty({ type: String, nullable: true }) organisationName: string | null;
   @ApiProperty({ type: String, nullable: true }) contactPerson: string | null;
-  @ApiProperty({ type: String, nullable: true }) street: string | null;
-  @ApiProperty({ type: String, nullable: true }) postalCode: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  street?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  postalCode?: string | null;
   @ApiProperty({ type: String, nullable: true }) city: string | null;
   @ApiProperty() country: string;
-  @ApiProperty({ type: String, nullable: true }) email: string | null;
-  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  email?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  phone?: string | null;
   @ApiProperty() joinedOn: string;
   @ApiProperty({ type: String, nullable: true }) leftOn: string | null;
   @ApiProperty({ enum: STATUSES }) status: string;
@@ -270,9 +290,16 @@ export class MandateDto {
   @ApiProperty() memberNo: string;
   @ApiProperty() reference: string;
   @ApiProperty() signedOn: string;
-  @ApiProperty() debtorName: string;
-  @ApiProperty() iban: string;
-  @ApiProperty({ type: String, nullable: true }) bic: string | null;
+  @ApiPropertyOptional({ description: 'Left out for roles without contact details (board)' })
+  debtorName?: string;
+  @ApiPropertyOptional({ description: 'Left out for roles without contact details (board)' })
+  iban?: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Left out for roles without contact details (board)',
+  })
+  bic?: string | null;
   @ApiProperty({ type: String, nullable: true }) lastUsedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) revokedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) revokeReason: string | null;

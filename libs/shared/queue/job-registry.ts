@@ -24,6 +24,8 @@ export const JOBS = {
   'membership.reconcile': { queue: 'maintenance', everyMs: 60 * 1000 },
   /** Erases restricted leavers whose retention period (§147 AO) has passed. */
   'membership.erase-expired': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
+  /** Erases restricted donors whose retention period (§147 AO) has passed. */
+  'donations.erase-expired': { queue: 'maintenance', everyMs: 24 * 60 * 60 * 1000 },
   /** Tells the applicant about a decision on their application (e-mail when SMTP is configured). */
   'funding.notify': { queue: 'mail' },
   /** Proof-of-use reminders 30 and 7 days ahead; overdue the day after. */
@@ -52,6 +54,7 @@ export interface JobPayloads {
   'membership.letters': { kind: 'pre-notification' | 'dunning'; runId: string };
   'membership.reconcile': Record<string, never>;
   'membership.erase-expired': Record<string, never>;
+  'donations.erase-expired': Record<string, never>;
   'funding.notify': { applicationId: string; status: string };
   'funding.proof-reminders': Record<string, never>;
   'system.reconcile-outbox': Record<string, never>;

@@ -28,6 +28,7 @@ import { BankStatementFacts1765900000000 } from './1765900000000-bank-statement-
 import { MoneyInTransit1765910000000 } from './1765910000000-money-in-transit';
 import { CostCentres1765920000000 } from './1765920000000-cost-centres';
 import { FoldText1765930000000 } from './1765930000000-fold-text';
+import { DonorGdpr1766100000000 } from './1766100000000-donor-gdpr';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   MoneyInTransit1765910000000,
   CostCentres1765920000000,
   FoldText1765930000000,
+  DonorGdpr1766100000000,
 ];

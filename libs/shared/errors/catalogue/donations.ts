@@ -16,14 +16,6 @@ export const DONATIONS: Catalogue = {
     },
     en: { title: 'Donor already merged' },
   },
-  DONOR_ERASED: {
-    de: {
-      title: 'Spender gelöscht',
-      detail:
-        'Die Daten dieser Person wurden gelöscht (pseudonymisiert); sie kann nicht mehr verwendet werden.',
-    },
-    en: { title: 'Donor erased' },
-  },
   DONOR_RESTRICTED: {
     de: {
       title: 'Verarbeitung eingeschränkt',
@@ -31,13 +23,6 @@ export const DONATIONS: Catalogue = {
         'Die Verarbeitung der Daten dieser Person ist eingeschränkt (Art. 18 DSGVO); neue Vorgänge sind gesperrt, bis die Einschränkung aufgehoben ist.',
     },
     en: { title: 'Processing restricted' },
-  },
-  DONOR_HAS_OPEN_ITEMS: {
-    de: {
-      title: 'Offene Vorgänge',
-      detail: 'Die Person hat noch Spenden ohne Zuwendungsbestätigung; bitte erst bescheinigen.',
-    },
-    en: { title: 'Donor has open items' },
   },
   MERGE_INTO_SELF: {
     de: {
