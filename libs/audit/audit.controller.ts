@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, Roles, type Actor, type Page } from '@dachwerk/shared';
+import { ApiProblems, CurrentActor, Roles, Summary, type Actor, type Page } from '@dachwerk/shared';
 import { AuditService } from './audit.service';
 import { AuditEventDto, AuditEventPageDto, AuditQueryDto } from './dto/audit-event.dto';
 
@@ -9,6 +9,7 @@ import { AuditEventDto, AuditEventPageDto, AuditQueryDto } from './dto/audit-eve
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @Summary('Protokoll der Zugriffe und Änderungen lesen', 'Read the audit log')
   @Get()
   @Roles('admin', 'board')
   @ApiOkResponse({ type: AuditEventPageDto })

@@ -17,7 +17,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiProblems, CurrentActor, Public, type Actor } from '@dachwerk/shared';
+import { ApiProblems, CurrentActor, Public, Summary, type Actor } from '@dachwerk/shared';
 import { AccountService } from './account.service';
 import {
   ChangePasswordDto,
@@ -38,6 +38,7 @@ export class AccountController {
     private readonly invitations: InvitationsService,
   ) {}
 
+  @Summary('Eigenen Namen ändern', 'Change my name')
   @Patch('me')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -47,6 +48,7 @@ export class AccountController {
     await this.account.rename(actor, body.name);
   }
 
+  @Summary('Eigenes Passwort ändern', 'Change my password')
   @Post('password')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -65,6 +67,7 @@ export class AccountController {
     );
   }
 
+  @Summary('Passwort über Einmal-Link setzen', 'Set a password through a one-time link')
   @Post('password-reset')
   @Public()
   @HttpCode(204)
@@ -74,6 +77,7 @@ export class AccountController {
     await this.account.setPasswordWithToken(body.token, body.password, clientOf(req));
   }
 
+  @Summary('Link zum Zurücksetzen des Passworts anfordern', 'Request a password reset link')
   @Post('password-reset/request')
   @Public()
   @HttpCode(202)
@@ -86,6 +90,7 @@ export class AccountController {
     await this.account.requestReset(body.email, clientOf(req));
   }
 
+  @Summary('Offene Einladungen an mich', 'My open invitations')
   @Get('invitations')
   @ApiBearerAuth()
   @ApiOkResponse({ type: InvitationDto, isArray: true, description: 'Open invitations to me' })
@@ -94,6 +99,7 @@ export class AccountController {
     return this.invitations.mine(actor);
   }
 
+  @Summary('Einladung annehmen', 'Accept an invitation')
   @Post('invitations/:id/accept')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -106,6 +112,7 @@ export class AccountController {
     return this.invitations.accept(actor, id);
   }
 
+  @Summary('Einladung ablehnen', 'Decline an invitation')
   @Post('invitations/:id/decline')
   @HttpCode(200)
   @ApiBearerAuth()

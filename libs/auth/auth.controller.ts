@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
-  APP_CONFIG,
   ApiProblems,
+  APP_CONFIG,
   CurrentActor,
   Public,
+  Summary,
   type Actor,
   type AppConfig,
 } from '@dachwerk/shared';
@@ -22,6 +23,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Summary('Anmelden', 'Log in')
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -43,6 +45,10 @@ export class AuthController {
     return { token: result.token, expiresAt: result.expiresAt, user: toMe(result.actor) };
   }
 
+  @Summary(
+    'Wer bin ich: Konto, Rollen und Organisationen',
+    'Who am I: account, roles and organisations',
+  )
   @Get('me')
   @ApiBearerAuth()
   @ApiCookieAuth(SESSION_COOKIE)
@@ -52,6 +58,7 @@ export class AuthController {
     return toMe(actor);
   }
 
+  @Summary('Abmelden', 'Log out')
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -65,6 +72,7 @@ export class AuthController {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @Summary('Alle eigenen Sitzungen beenden', 'End all my sessions')
   @Post('logout-all')
   @HttpCode(200)
   @ApiBearerAuth()

@@ -22,6 +22,7 @@ import {
   CurrentActor,
   PageQueryDto,
   Roles,
+  Summary,
   type Actor,
   type Page,
 } from '@dachwerk/shared';
@@ -45,6 +46,7 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Summary('Konten auflisten', 'List user accounts')
   @Get()
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400, 401, 403)
@@ -52,6 +54,7 @@ export class UsersController {
     return this.users.list(actor, query);
   }
 
+  @Summary('Konto anlegen', 'Create a user account')
   @Post()
   @ApiCreatedResponse({
     type: CreatedUserDto,
@@ -62,6 +65,7 @@ export class UsersController {
     return this.users.create(actor, body);
   }
 
+  @Summary('Bestehendes Konto einladen', 'Invite an existing account')
   @Post('invitations')
   @HttpCode(202)
   @ApiAcceptedResponse({
@@ -73,6 +77,7 @@ export class UsersController {
     return this.users.invite(actor, body);
   }
 
+  @Summary('Konto ansehen', 'Get a user account')
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(401, 403, 404)
@@ -80,6 +85,7 @@ export class UsersController {
     return this.users.get(actor, id);
   }
 
+  @Summary('Konto ändern (Name, aktiv)', 'Update a user account (name, active)')
   @Patch(':id')
   @ApiOkResponse({ type: UserDto, description: 'Platform admins (or the holder, name only)' })
   @ApiProblems(400, 401, 403, 404, 422)
@@ -91,6 +97,7 @@ export class UsersController {
     return this.users.update(actor, id, body);
   }
 
+  @Summary('Passwort eines Kontos zurücksetzen', "Reset a user's password")
   @Post(':id/password-reset')
   @HttpCode(202)
   @ApiAcceptedResponse({
@@ -106,6 +113,10 @@ export class UsersController {
     return this.users.triggerPasswordReset(actor, id);
   }
 
+  @Summary(
+    'Rollen eines Kontos in einer Organisation setzen',
+    "Set a user's roles in an organisation",
+  )
   @Put(':id/organisations/:organisationId')
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 401, 403, 404, 422)

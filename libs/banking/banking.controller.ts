@@ -16,7 +16,14 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, CurrentActor, Roles, type Actor, UploadFile } from '@dachwerk/shared';
+import {
+  ApiProblems,
+  CurrentActor,
+  Roles,
+  Summary,
+  type Actor,
+  UploadFile,
+} from '@dachwerk/shared';
 import { BankStatementsService } from './bank-statements.service';
 import { BankTransactionsService } from './bank-transactions.service';
 import {
@@ -38,6 +45,7 @@ export class BankingController {
     private readonly transactions: BankTransactionsService,
   ) {}
 
+  @Summary('Kontoauszug (camt.053) importieren', 'Import a bank statement (camt.053)')
   @Post('bank-statements')
   @Roles('treasurer')
   @UploadFile('bankStatement')
@@ -68,6 +76,7 @@ export class BankingController {
     );
   }
 
+  @Summary('Kontoauszüge auflisten', 'List bank statements')
   @Get('bank-statements')
   @Roles(...READ)
   @ApiOkResponse({ description: 'Imported statements, newest first' })
@@ -80,6 +89,7 @@ export class BankingController {
     return this.statements.list(actor, orgId, q);
   }
 
+  @Summary('Kontoauszug ansehen', 'Get a bank statement')
   @Get('bank-statements/:id')
   @Roles(...READ)
   @ApiOkResponse({
@@ -95,6 +105,7 @@ export class BankingController {
     return this.statements.get(actor, orgId, id);
   }
 
+  @Summary('Bankumsätze auflisten', 'List bank transactions')
   @Get('bank-transactions')
   @Roles(...READ)
   @ApiOkResponse({ type: BankTransactionPageDto })
@@ -107,6 +118,10 @@ export class BankingController {
     return this.transactions.list(actor, orgId, q);
   }
 
+  @Summary(
+    'Bankumsatz mit Zuordnungsvorschlägen ansehen',
+    'Get a bank transaction with match suggestions',
+  )
   @Get('bank-transactions/:id')
   @Roles(...READ)
   @ApiOkResponse({
@@ -121,6 +136,7 @@ export class BankingController {
     return this.transactions.get(actor, orgId, id);
   }
 
+  @Summary('Bankumsatz zuordnen', 'Match a bank transaction')
   @Post('bank-transactions/:id/match')
   @Roles('treasurer')
   @ApiCreatedResponse({ type: BankTransactionDto })

@@ -27,6 +27,7 @@ import {
   GDPR_REQUEST_ROLES,
   IdempotencyKey,
   Roles,
+  Summary,
   type Actor,
   type Page,
   UploadFile,
@@ -95,6 +96,7 @@ export class DonationsController {
     private readonly imports: DonationImportsService,
   ) {}
 
+  @Summary('Spenderinnen und Spender auflisten', 'List donors')
   @Get('donors')
   @Roles(...READ)
   @ApiOkResponse({ type: DonorPageDto })
@@ -107,6 +109,7 @@ export class DonationsController {
     return this.donors.list(actor, orgId, q);
   }
 
+  @Summary('Spender anlegen', 'Create a donor')
   @Post('donors')
   @Roles('treasurer', 'staff')
   @ApiCreatedResponse({ type: DonorDto })
@@ -119,6 +122,7 @@ export class DonationsController {
     return this.donors.create(actor, orgId, body);
   }
 
+  @Summary('Spender ansehen', 'Get a donor')
   @Get('donors/:id')
   @Roles(...READ)
   @ApiOkResponse({ type: DonorDto })
@@ -131,6 +135,7 @@ export class DonationsController {
     return this.donors.get(actor, orgId, id);
   }
 
+  @Summary('Spender ändern', 'Update a donor')
   @Put('donors/:id')
   @Roles('treasurer', 'staff')
   @ApiOkResponse({ type: DonorDto })
@@ -144,6 +149,10 @@ export class DonationsController {
     return this.donors.update(actor, orgId, id, body);
   }
 
+  @Summary(
+    'Auskunft: alle Daten eines Spenders (Art. 15 DSGVO)',
+    'Export everything stored about a donor (Art. 15 GDPR)',
+  )
   @Get('donors/:id/export')
   @Roles(...GDPR_REQUEST_ROLES)
   @ApiOkResponse({
@@ -159,6 +168,10 @@ export class DonationsController {
     return this.donors.exportData(actor, orgId, id);
   }
 
+  @Summary(
+    'Spender löschen oder einschränken (Art. 17/18 DSGVO)',
+    'Erase or restrict a donor (Art. 17/18 GDPR)',
+  )
   @Post('donors/:id/erasure')
   @Roles(...GDPR_REQUEST_ROLES)
   @ApiCreatedResponse({
@@ -174,6 +187,7 @@ export class DonationsController {
     return this.donors.erase(actor, orgId, id);
   }
 
+  @Summary('Mögliche Dubletten eines Spenders finden', 'Find likely duplicates of a donor')
   @Get('donors/:id/duplicates')
   @Roles(...READ)
   @ApiOkResponse({
@@ -190,6 +204,7 @@ export class DonationsController {
     return this.donors.duplicates(actor, orgId, id);
   }
 
+  @Summary('Spender zusammenführen', 'Merge two donors')
   @Post('donors/:id/merge')
   @Roles('treasurer', 'staff')
   @ApiCreatedResponse({ type: DonorDto, description: 'The surviving donor' })
@@ -203,6 +218,7 @@ export class DonationsController {
     return this.donors.merge(actor, orgId, id, body.intoDonorId);
   }
 
+  @Summary('Spenden auflisten', 'List donations')
   @Get('donations')
   @Roles(...READ)
   @ApiOkResponse({ type: DonationPageDto })
@@ -215,6 +231,7 @@ export class DonationsController {
     return this.donations.list(actor, orgId, q);
   }
 
+  @Summary('Spende erfassen und buchen', 'Record and book a donation')
   @Post('donations')
   @Roles('treasurer')
   @ApiHeader({
@@ -233,6 +250,7 @@ export class DonationsController {
     return this.donations.record(actor, orgId, body, key);
   }
 
+  @Summary('Spenden-CSV prüfen (Vorschau)', 'Check a donation CSV (preview)')
   @Post('donation-imports')
   @Roles('treasurer')
   @UploadFile('donationImport')
@@ -263,6 +281,7 @@ export class DonationsController {
     return this.imports.preview(actor, orgId, file?.buffer, file?.originalname);
   }
 
+  @Summary('Spendenimport ansehen', 'Get a donation import')
   @Get('donation-imports/:id')
   @Roles('treasurer', 'board', 'admin')
   @ApiOkResponse({ type: DonationImportDto })
@@ -275,6 +294,7 @@ export class DonationsController {
     return this.imports.get(actor, orgId, id);
   }
 
+  @Summary('Spendenimport übernehmen und buchen', 'Commit and book a donation import')
   @Post('donation-imports/:id/commit')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -291,6 +311,7 @@ export class DonationsController {
     return this.imports.commit(actor, orgId, id, body.force ?? false);
   }
 
+  @Summary('Spende ansehen', 'Get a donation')
   @Get('donations/:id')
   @Roles(...READ)
   @ApiOkResponse({ type: DonationDto })
@@ -303,6 +324,10 @@ export class DonationsController {
     return this.donations.get(actor, orgId, id);
   }
 
+  @Summary(
+    'Spende berichtigen (Storno und Ersatz)',
+    'Correct a donation (reversal and replacement)',
+  )
   @Post('donations/:id/corrections')
   @Roles('treasurer')
   @ApiCreatedResponse({

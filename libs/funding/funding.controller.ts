@@ -26,11 +26,12 @@ import type { Response } from 'express';
 import {
   ApiProblems,
   CurrentActor,
-  IdempotencyKey,
   DatedPageQueryDto,
+  IdempotencyKey,
   PageQueryDto,
   Roles,
   sendDownload,
+  Summary,
   type Actor,
   UploadFile,
 } from '@dachwerk/shared';
@@ -98,6 +99,7 @@ export class FundingController {
     private readonly proofs: ProofsOfUseService,
   ) {}
 
+  @Summary('Fonds einer Initiative ansehen', "Get an initiative's fund")
   @Get('initiatives/:id/fund')
   @ApiOkResponse({
     description:
@@ -113,6 +115,7 @@ export class FundingController {
     return this.funds.statement(actor, orgId, id, q);
   }
 
+  @Summary('Zuschuss für eine Initiative buchen', 'Book a grant for an initiative')
   @Post('initiatives/:id/fund/inflows')
   @Roles('treasurer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -130,6 +133,7 @@ export class FundingController {
     return this.funds.addInflow(actor, orgId, id, body, key);
   }
 
+  @Summary('Jahrespauschale einer Initiative berechnen', "Charge an initiative's yearly fee")
   @Post('initiatives/:id/fund/yearly-fee')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -145,6 +149,7 @@ export class FundingController {
     return this.funds.chargeYearlyFee(actor, orgId, id, body.year);
   }
 
+  @Summary('Geld zwischen Fonds umbuchen', 'Transfer money between funds')
   @Post('fund-transfers')
   @Roles('board')
   @ApiCreatedResponse({ description: 'Money moved between two funds by board decision' })
@@ -157,6 +162,7 @@ export class FundingController {
     return this.funds.transfer(actor, orgId, body);
   }
 
+  @Summary('Spenden an eine Initiative auflisten', 'List donations to an initiative')
   @Get('initiatives/:id/donations')
   @ApiOkResponse({
     description: 'Donations to the initiative; donor names only where the donor consented',
@@ -171,6 +177,7 @@ export class FundingController {
     return this.funds.donations(actor, orgId, id, q);
   }
 
+  @Summary('Dokument einer Initiative hochladen', 'Upload a document of an initiative')
   @Post('initiatives/:id/documents')
   @UploadFile('document')
   @ApiConsumes('multipart/form-data')
@@ -186,6 +193,7 @@ export class FundingController {
     return this.documents.upload(actor, orgId, id, file?.buffer, file?.originalname);
   }
 
+  @Summary('Dokument herunterladen', 'Download a document')
   @Get('documents/:id')
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiOkResponse({ description: 'The document as uploaded' })
@@ -200,6 +208,7 @@ export class FundingController {
     sendDownload(res, doc.contentType, doc.filename, doc.content);
   }
 
+  @Summary('Förderprogramme auflisten', 'List funding programmes')
   @Get('programmes')
   @ApiOkResponse({ description: 'Funding programmes with budget, criteria and what is reserved' })
   @ApiProblems(401, 404)
@@ -211,6 +220,7 @@ export class FundingController {
     return this.programmes.list(actor, orgId, q);
   }
 
+  @Summary('Förderprogramm anlegen', 'Create a funding programme')
   @Post('programmes')
   @Roles('board', 'staff')
   @ApiCreatedResponse({ description: 'The programme' })
@@ -223,6 +233,7 @@ export class FundingController {
     return this.programmes.create(actor, orgId, body);
   }
 
+  @Summary('Förderprogramm ansehen', 'Get a funding programme')
   @Get('programmes/:id')
   @ApiOkResponse({ description: 'The programme' })
   @ApiProblems(401, 404)
@@ -234,6 +245,7 @@ export class FundingController {
     return this.programmes.get(actor, orgId, id);
   }
 
+  @Summary('Förderanträge auflisten', 'List funding applications')
   @Get('applications')
   @ApiOkResponse({
     description: 'Applications (initiative users: their own), with weighted scores',
@@ -247,6 +259,7 @@ export class FundingController {
     return this.applications.list(actor, orgId, q);
   }
 
+  @Summary('Förderantrag einreichen', 'Submit a funding application')
   @Post('applications')
   @Roles('initiative', 'staff')
   @ApiCreatedResponse({ description: 'The submitted application' })
@@ -259,6 +272,7 @@ export class FundingController {
     return this.applications.submit(actor, orgId, body);
   }
 
+  @Summary('Förderantrag ansehen', 'Get a funding application')
   @Get('applications/:id')
   @ApiOkResponse({
     description: 'The application with cost plan, reviews, weighted score and decisions',
@@ -272,6 +286,7 @@ export class FundingController {
     return this.applications.get(actor, orgId, id);
   }
 
+  @Summary('Überarbeiteten Antrag erneut einreichen', 'Resubmit a returned application')
   @Put('applications/:id')
   @Roles('initiative', 'staff')
   @ApiOkResponse({ description: 'A returned application, changed and submitted again' })
@@ -285,6 +300,7 @@ export class FundingController {
     return this.applications.resubmit(actor, orgId, id, body);
   }
 
+  @Summary('Antrag als vollständig an die Prüfung geben', 'Mark an application complete for review')
   @Post('applications/:id/complete')
   @Roles('staff')
   @ApiCreatedResponse({ description: 'Checked for completeness: goes to the reviewers' })
@@ -297,6 +313,7 @@ export class FundingController {
     return this.applications.markComplete(actor, orgId, id);
   }
 
+  @Summary('Antrag bewerten', 'Review an application')
   @Post('applications/:id/reviews')
   @Roles('board', 'staff')
   @ApiCreatedResponse({ description: 'A score per criterion, or a declared conflict of interest' })
@@ -310,6 +327,7 @@ export class FundingController {
     return this.applications.review(actor, orgId, id, body);
   }
 
+  @Summary('Über einen Antrag entscheiden', 'Decide on an application')
   @Post('applications/:id/decisions')
   @Roles('board')
   @ApiCreatedResponse({
@@ -326,6 +344,7 @@ export class FundingController {
     return this.applications.decide(actor, orgId, id, body);
   }
 
+  @Summary('Abrechnungen und Rechnungen auflisten', 'List expense claims')
   @Get('expense-claims')
   @ApiOkResponse({ description: 'Expense claims and invoices (initiative users: their own)' })
   @ApiProblems(400, 401, 404)
@@ -337,6 +356,7 @@ export class FundingController {
     return this.claims.list(actor, orgId, q);
   }
 
+  @Summary('Abrechnung einreichen', 'Submit an expense claim')
   @Post('expense-claims')
   @Roles('initiative', 'staff', 'treasurer')
   @ApiCreatedResponse({ description: 'The submitted claim' })
@@ -349,6 +369,7 @@ export class FundingController {
     return this.claims.create(actor, orgId, body);
   }
 
+  @Summary('Abrechnung ansehen', 'Get an expense claim')
   @Get('expense-claims/:id')
   @ApiOkResponse({ description: 'The claim' })
   @ApiProblems(401, 404)
@@ -360,6 +381,7 @@ export class FundingController {
     return this.claims.get(actor, orgId, id);
   }
 
+  @Summary('Abrechnung freigeben', 'Approve an expense claim')
   @Post('expense-claims/:id/approve')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -375,6 +397,7 @@ export class FundingController {
     return this.claims.approve(actor, orgId, id);
   }
 
+  @Summary('Abrechnung ablehnen', 'Reject an expense claim')
   @Post('expense-claims/:id/reject')
   @Roles('treasurer')
   @ApiCreatedResponse({ description: 'Rejected with a reason' })
@@ -388,6 +411,10 @@ export class FundingController {
     return this.claims.reject(actor, orgId, id, body.reason);
   }
 
+  @Summary(
+    'Auszahlungslauf erstellen (SEPA-Überweisungen)',
+    'Create a payout run (SEPA credit transfers)',
+  )
   @Post('payout-runs')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -402,6 +429,7 @@ export class FundingController {
     return this.payouts.create(actor, orgId, body.executionDate);
   }
 
+  @Summary('Auszahlungsläufe auflisten', 'List payout runs')
   @Get('payout-runs')
   @Roles('treasurer', 'board', 'admin')
   @ApiOkResponse({ description: 'Payout runs, newest execution date first (from/to on it)' })
@@ -414,6 +442,7 @@ export class FundingController {
     return this.payouts.list(actor, orgId, q);
   }
 
+  @Summary('Auszahlungslauf ansehen', 'Get a payout run')
   @Get('payout-runs/:id')
   @Roles('treasurer', 'board', 'admin')
   @ApiOkResponse({ description: 'The payout run' })
@@ -426,6 +455,7 @@ export class FundingController {
     return this.payouts.get(actor, orgId, id);
   }
 
+  @Summary('SEPA-Datei eines Auszahlungslaufs herunterladen', "Download a payout run's SEPA file")
   @Get('payout-runs/:id/sepa-file')
   @Roles('treasurer')
   @ApiProduces('application/xml')
@@ -441,6 +471,7 @@ export class FundingController {
     sendDownload(res, 'application/xml', file.filename, file.content);
   }
 
+  @Summary('Verwendungsnachweise auflisten', 'List proofs of use')
   @Get('proofs-of-use')
   @ApiOkResponse({ description: 'Proofs of use: the board sees all, initiatives their own' })
   @ApiProblems(400, 401, 404)
@@ -452,6 +483,7 @@ export class FundingController {
     return this.proofs.list(actor, orgId, q);
   }
 
+  @Summary('Verwendungsnachweis ansehen', 'Get a proof of use')
   @Get('proofs-of-use/:applicationId')
   @ApiOkResponse({
     description:
@@ -466,6 +498,7 @@ export class FundingController {
     return this.proofs.get(actor, orgId, id);
   }
 
+  @Summary('Verwendungsnachweis einreichen', 'Hand in a proof of use')
   @Post('proofs-of-use/:applicationId/report')
   @Roles('initiative', 'staff')
   @ApiCreatedResponse({ description: 'The short report; the proof is handed in' })
@@ -479,6 +512,7 @@ export class FundingController {
     return this.proofs.submitReport(actor, orgId, id, body.report);
   }
 
+  @Summary('Verwendungsnachweis annehmen', 'Accept a proof of use')
   @Post('proofs-of-use/:applicationId/accept')
   @Roles('staff', 'board')
   @ApiCreatedResponse({ description: 'Accepted' })

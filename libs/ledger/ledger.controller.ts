@@ -30,6 +30,7 @@ import {
   PageQueryDto,
   responseSink,
   Roles,
+  Summary,
   type Actor,
   type Page,
   UploadFile,
@@ -77,6 +78,7 @@ export class LedgerController {
     private readonly exports: LedgerExportService,
   ) {}
 
+  @Summary('Kontenplan auflisten', 'List the chart of accounts')
   @Get('accounts')
   @Roles(...READ)
   @ApiOkResponse({ type: AccountPageDto, description: 'The chart of accounts' })
@@ -89,6 +91,7 @@ export class LedgerController {
     return this.ledger.listAccounts(actor, orgId, q);
   }
 
+  @Summary('Konto anlegen', 'Add an account')
   @Post('accounts')
   @Roles('admin', 'treasurer')
   @ApiCreatedResponse({ type: AccountDto })
@@ -101,6 +104,7 @@ export class LedgerController {
     return this.ledger.addAccount(actor, orgId, body);
   }
 
+  @Summary('Konto ändern', 'Update an account')
   @Patch('accounts/:number')
   @Roles('admin', 'treasurer')
   @ApiOkResponse({ type: AccountDto })
@@ -114,6 +118,10 @@ export class LedgerController {
     return this.ledger.updateAccount(actor, orgId, number, body);
   }
 
+  @Summary(
+    'Saldo eines Kontos auf sein Nachfolgekonto umbuchen',
+    "Reclassify an account's balance to its successor",
+  )
   @Post('accounts/:number/reclassify')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -133,6 +141,7 @@ export class LedgerController {
     return this.ledger.reclassify(actor, orgId, number, body.bookedOn, key);
   }
 
+  @Summary('Kontenrahmen-Vorlage einrichten', 'Install a chart of accounts template')
   @Post('chart')
   @Roles('admin', 'treasurer')
   @ApiCreatedResponse({
@@ -148,6 +157,7 @@ export class LedgerController {
     return this.ledger.installChart(actor, orgId, body.template);
   }
 
+  @Summary('Buchhaltungseinstellungen ansehen', 'Get the ledger settings')
   @Get('settings')
   @Roles(...READ)
   @ApiOkResponse({ type: LedgerSettingsDto })
@@ -159,6 +169,7 @@ export class LedgerController {
     return this.ledger.getSettings(actor, orgId);
   }
 
+  @Summary('Buchhaltungseinstellungen ändern', 'Update the ledger settings')
   @Put('settings')
   @Roles('admin', 'treasurer')
   @ApiOkResponse({ type: LedgerSettingsDto })
@@ -171,6 +182,7 @@ export class LedgerController {
     return this.ledger.updateSettings(actor, orgId, body);
   }
 
+  @Summary('Geschäftsjahre auflisten', 'List fiscal years')
   @Get('fiscal-years')
   @Roles(...READ)
   @ApiOkResponse({ type: FiscalYearPageDto })
@@ -183,6 +195,7 @@ export class LedgerController {
     return this.ledger.listFiscalYears(actor, orgId, q);
   }
 
+  @Summary('Geschäftsjahr anlegen', 'Create a fiscal year')
   @Post('fiscal-years')
   @Roles('treasurer')
   @ApiCreatedResponse({ type: FiscalYearDto })
@@ -195,6 +208,7 @@ export class LedgerController {
     return this.ledger.createFiscalYear(actor, orgId, body.startsOn, body.endsOn);
   }
 
+  @Summary('Periode festschreiben', 'Close a period')
   @Post('fiscal-years/:id/periods/:periodNo/close')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -211,6 +225,7 @@ export class LedgerController {
     return this.ledger.closePeriod(actor, orgId, id, periodNo);
   }
 
+  @Summary('Geschäftsjahr abschließen', 'Close a fiscal year')
   @Post('fiscal-years/:id/close')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -226,6 +241,7 @@ export class LedgerController {
     return this.ledger.closeYear(actor, orgId, id);
   }
 
+  @Summary('Eröffnungssalden buchen', 'Book opening balances')
   @Post('fiscal-years/:id/opening-balances')
   @Roles('treasurer')
   @ApiCreatedResponse({ type: EntryDto })
@@ -239,6 +255,7 @@ export class LedgerController {
     return this.ledger.postOpeningBalances(actor, orgId, id, body.lines);
   }
 
+  @Summary('Eröffnungssalden aus CSV buchen', 'Book opening balances from a CSV')
   @Post('fiscal-years/:id/opening-balances.csv')
   @Roles('treasurer')
   @UploadFile('openingBalances')
@@ -263,6 +280,7 @@ export class LedgerController {
     return this.ledger.importOpeningBalancesCsv(actor, orgId, id, file?.buffer);
   }
 
+  @Summary('Journal auflisten', 'List journal entries')
   @Get('entries')
   @Roles(...READ)
   @ApiOkResponse({ type: EntryPageDto, description: 'The journal, by booking date and number' })
@@ -275,6 +293,7 @@ export class LedgerController {
     return this.ledger.listEntries(actor, orgId, query);
   }
 
+  @Summary('Buchung erfassen', 'Post a journal entry')
   @Post('entries')
   @Roles('treasurer')
   @ApiHeader({
@@ -293,6 +312,7 @@ export class LedgerController {
     return this.ledger.postManual(actor, orgId, body, key);
   }
 
+  @Summary('Buchung ansehen', 'Get a journal entry')
   @Get('entries/:id')
   @Roles(...READ)
   @ApiOkResponse({ type: EntryDto })
@@ -305,6 +325,7 @@ export class LedgerController {
     return this.ledger.getEntry(actor, orgId, id);
   }
 
+  @Summary('Buchung stornieren', 'Reverse a journal entry')
   @Post('entries/:id/reverse')
   @Roles('treasurer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -320,6 +341,7 @@ export class LedgerController {
     return this.ledger.reverseManual(actor, orgId, id, body, key);
   }
 
+  @Summary('Summen- und Saldenliste', 'Trial balance')
   @Get('trial-balance')
   @Roles(...READ)
   @ApiOkResponse({ type: TrialBalanceDto, description: 'Summen- und Saldenliste' })
@@ -332,6 +354,7 @@ export class LedgerController {
     return this.reports.trialBalance(actor, orgId, q.from, q.to);
   }
 
+  @Summary('Kontoblatt', 'Account ledger')
   @Get('accounts/:number/ledger')
   @Roles(...READ)
   @ApiOkResponse({ type: AccountLedgerDto, description: 'Kontoblatt with running balance' })
@@ -345,6 +368,10 @@ export class LedgerController {
     return this.reports.accountLedger(actor, orgId, number, q.from, q.to);
   }
 
+  @Summary(
+    'Einnahmen-Überschuss-Rechnung nach Sphären oder Kostenstellen',
+    'Income statement by sphere or cost centre',
+  )
   @Get('income-statement')
   @Roles(...READ)
   @ApiOkResponse({
@@ -360,6 +387,7 @@ export class LedgerController {
     return this.reports.incomeStatement(actor, orgId, q.from, q.to, q.by);
   }
 
+  @Summary('Journal auf Unveränderbarkeit prüfen', "Verify the journal's integrity")
   @Get('verify')
   @Roles(...READ)
   @ApiOkResponse({ type: VerifyDto, description: 'Recomputes the hash chains and numbering' })
@@ -371,6 +399,7 @@ export class LedgerController {
     return this.reports.verify(actor, orgId);
   }
 
+  @Summary('DATEV-Buchungsstapel exportieren', 'Export a DATEV booking batch')
   @Get('exports/datev')
   @Roles(...READ)
   @ApiProduces('text/csv')
@@ -390,6 +419,7 @@ export class LedgerController {
     });
   }
 
+  @Summary('Journal als CSV exportieren', 'Export the journal as CSV')
   @Get('exports/journal.csv')
   @Roles(...READ)
   @ApiProduces('text/csv')

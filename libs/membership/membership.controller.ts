@@ -30,6 +30,7 @@ import {
   PageQueryDto,
   Roles,
   sendDownload,
+  Summary,
   type Actor,
   type Page,
   UploadFile,
@@ -105,6 +106,7 @@ export class MembershipController {
     private readonly feeReceipts: FeeReceiptsService,
   ) {}
 
+  @Summary('Beitragsstufen auflisten', 'List membership tiers')
   @Get('tiers')
   @Roles(...READ)
   @ApiOkResponse({ type: TierPageDto })
@@ -117,6 +119,7 @@ export class MembershipController {
     return this.tiers.list(actor, orgId, q);
   }
 
+  @Summary('Beitragsstufe anlegen', 'Create a membership tier')
   @Post('tiers')
   @Roles('staff', 'treasurer')
   @ApiCreatedResponse({ type: TierDto })
@@ -129,6 +132,7 @@ export class MembershipController {
     return this.tiers.create(actor, orgId, body);
   }
 
+  @Summary('Beitragsstufe ansehen', 'Get a membership tier')
   @Get('tiers/:id')
   @Roles(...READ)
   @ApiOkResponse({ type: TierDto })
@@ -141,6 +145,7 @@ export class MembershipController {
     return this.tiers.get(actor, orgId, id);
   }
 
+  @Summary('Neuen Beitragssatz festlegen', 'Set a new fee rate')
   @Post('tiers/:id/rates')
   @Roles('staff', 'treasurer')
   @ApiCreatedResponse({
@@ -157,6 +162,7 @@ export class MembershipController {
     return this.tiers.changeRate(actor, orgId, id, body);
   }
 
+  @Summary('Mitglieder auflisten', 'List members')
   @Get('members')
   @Roles(...READ)
   @ApiOkResponse({ type: MemberPageDto })
@@ -169,6 +175,7 @@ export class MembershipController {
     return this.members.list(actor, orgId, q);
   }
 
+  @Summary('Mitglied aufnehmen', 'Admit a member')
   @Post('members')
   @Roles('staff')
   @ApiCreatedResponse({ type: MemberDto })
@@ -181,6 +188,7 @@ export class MembershipController {
     return this.members.create(actor, orgId, body);
   }
 
+  @Summary('Mitglied ansehen', 'Get a member')
   @Get('members/:id')
   @Roles(...READ)
   @ApiOkResponse({ type: MemberDto })
@@ -193,6 +201,7 @@ export class MembershipController {
     return this.members.get(actor, orgId, id);
   }
 
+  @Summary('Mitglied ändern', 'Update a member')
   @Patch('members/:id')
   @Roles('staff')
   @ApiOkResponse({ type: MemberDto })
@@ -206,6 +215,7 @@ export class MembershipController {
     return this.members.update(actor, orgId, id, body);
   }
 
+  @Summary('Stufenverlauf eines Mitglieds', "A member's tier history")
   @Get('members/:id/tiers')
   @Roles(...READ)
   @ApiOkResponse({ description: 'Tier history: startsOn, tierId, tierName, reduced' })
@@ -218,6 +228,7 @@ export class MembershipController {
     return this.members.tierHistory(actor, orgId, id);
   }
 
+  @Summary('Beitragsstufe eines Mitglieds wechseln', "Change a member's tier")
   @Post('members/:id/tiers')
   @Roles('staff')
   @ApiCreatedResponse({ type: MemberDto })
@@ -231,6 +242,7 @@ export class MembershipController {
     return this.members.changeTier(actor, orgId, id, body);
   }
 
+  @Summary('Austritt eines Mitglieds erfassen', "Record a member's leaving")
   @Post('members/:id/leave')
   @Roles('staff')
   @ApiCreatedResponse({ type: MemberDto })
@@ -244,6 +256,10 @@ export class MembershipController {
     return this.members.leave(actor, orgId, id, body);
   }
 
+  @Summary(
+    'Auskunft: alle Daten eines Mitglieds (Art. 15 DSGVO)',
+    'Export everything stored about a member (Art. 15 GDPR)',
+  )
   @Get('members/:id/export')
   @Roles('staff', 'admin')
   @ApiOkResponse({ description: 'Everything stored about the member (Art. 15 GDPR), as JSON' })
@@ -256,6 +272,10 @@ export class MembershipController {
     return this.members.exportData(actor, orgId, id);
   }
 
+  @Summary(
+    'Mitglied löschen oder einschränken (Art. 17/18 DSGVO)',
+    'Erase or restrict a member (Art. 17/18 GDPR)',
+  )
   @Post('members/:id/erasure')
   @Roles('staff', 'admin')
   @ApiCreatedResponse({
@@ -270,6 +290,10 @@ export class MembershipController {
     return this.members.erase(actor, orgId, id);
   }
 
+  @Summary(
+    'Bestätigung über gezahlte Mitgliedsbeiträge ausstellen',
+    'Issue a receipt for membership fees paid',
+  )
   @Post('members/:id/fee-receipts')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -285,6 +309,7 @@ export class MembershipController {
     return this.feeReceipts.issue(actor, orgId, id, body.year);
   }
 
+  @Summary('Mitglieder-CSV prüfen (Vorschau)', 'Check a member CSV (preview)')
   @Post('member-imports')
   @Roles('staff')
   @UploadFile('memberImport')
@@ -321,6 +346,7 @@ export class MembershipController {
     return this.imports.preview(actor, orgId, file?.buffer, file?.originalname, mapping);
   }
 
+  @Summary('Mitgliederimport ansehen', 'Get a member import')
   @Get('member-imports/:id')
   @Roles('staff', 'admin')
   @ApiOkResponse({ type: MemberImportDto })
@@ -333,6 +359,7 @@ export class MembershipController {
     return this.imports.get(actor, orgId, id);
   }
 
+  @Summary('Mitgliederimport übernehmen', 'Commit a member import')
   @Post('member-imports/:id/commit')
   @Roles('staff')
   @ApiCreatedResponse({ type: MemberImportDto, description: 'All members created, or none' })
@@ -345,6 +372,7 @@ export class MembershipController {
     return this.imports.commit(actor, orgId, id);
   }
 
+  @Summary('SEPA-Mandate auflisten', 'List SEPA mandates')
   @Get('mandates')
   @Roles(...READ)
   @ApiOkResponse({ type: MandatePageDto })
@@ -357,6 +385,7 @@ export class MembershipController {
     return this.mandates.list(actor, orgId, q);
   }
 
+  @Summary('SEPA-Mandat erfassen', 'Record a SEPA mandate')
   @Post('mandates')
   @Roles('staff', 'treasurer')
   @ApiCreatedResponse({ type: MandateDto })
@@ -369,6 +398,7 @@ export class MembershipController {
     return this.mandates.create(actor, orgId, body);
   }
 
+  @Summary('SEPA-Mandat widerrufen', 'Revoke a SEPA mandate')
   @Post('mandates/:id/revoke')
   @Roles('staff', 'treasurer')
   @ApiCreatedResponse({ type: MandateDto })
@@ -382,6 +412,7 @@ export class MembershipController {
     return this.mandates.revoke(actor, orgId, id, body);
   }
 
+  @Summary('Beitragsläufe auflisten', 'List fee runs')
   @Get('fee-runs')
   @Roles(...READ)
   @ApiOkResponse({ type: FeeRunPageDto })
@@ -394,6 +425,7 @@ export class MembershipController {
     return this.feeRuns.list(actor, orgId, q);
   }
 
+  @Summary('Beitragslauf buchen', 'Book a fee run')
   @Post('fee-runs')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -409,6 +441,7 @@ export class MembershipController {
     return this.feeRuns.create(actor, orgId, body);
   }
 
+  @Summary('Beitragslauf vorab berechnen (Vorschau)', 'Preview a fee run')
   @Post('fee-runs/preview')
   @Roles('treasurer', 'staff')
   @HttpCode(200)
@@ -425,6 +458,7 @@ export class MembershipController {
     return this.feeRuns.preview(actor, orgId, body);
   }
 
+  @Summary('Beitragslauf ansehen', 'Get a fee run')
   @Get('fee-runs/:id')
   @Roles(...READ)
   @ApiOkResponse({ type: FeeRunDto })
@@ -437,6 +471,10 @@ export class MembershipController {
     return this.feeRuns.get(actor, orgId, id);
   }
 
+  @Summary(
+    'SEPA-Lastschriftdatei eines Beitragslaufs herunterladen',
+    "Download a fee run's SEPA direct-debit file",
+  )
   @Get('fee-runs/:id/sepa-file')
   @Roles('treasurer')
   @ApiProduces('application/xml')
@@ -452,6 +490,7 @@ export class MembershipController {
     sendDownload(res, 'application/xml', file.filename, file.content);
   }
 
+  @Summary('Vorabankündigungen eines Beitragslaufs', "A fee run's pre-notifications")
   @Get('fee-runs/:id/pre-notifications')
   @Roles('treasurer', 'staff')
   @ApiOkResponse({ description: 'Per member: amount, collection date, mandate reference' })
@@ -464,6 +503,7 @@ export class MembershipController {
     return this.feeRuns.preNotifications(actor, orgId, id);
   }
 
+  @Summary('Vorabankündigungen als PDF', 'Pre-notifications as PDF')
   @Get('fee-runs/:id/pre-notifications.pdf')
   @Roles('treasurer', 'staff')
   @ApiProduces('application/pdf')
@@ -483,6 +523,7 @@ export class MembershipController {
     );
   }
 
+  @Summary('Forderungen auflisten', 'List receivables')
   @Get('receivables')
   @Roles(...READ)
   @ApiOkResponse({ type: ReceivablePageDto })
@@ -495,6 +536,7 @@ export class MembershipController {
     return this.receivables.list(actor, orgId, q);
   }
 
+  @Summary('Mahnstufen ansehen', 'Get the dunning levels')
   @Get('dunning-levels')
   @Roles(...READ)
   @ApiOkResponse({ type: DunningLevelPageDto })
@@ -507,6 +549,7 @@ export class MembershipController {
     return this.dunning.levels(actor, orgId, q);
   }
 
+  @Summary('Mahnstufen festlegen', 'Set the dunning levels')
   @Put('dunning-levels')
   @Roles('treasurer')
   @ApiOkResponse({ type: DunningLevelDto, isArray: true })
@@ -519,6 +562,7 @@ export class MembershipController {
     return this.dunning.setLevels(actor, orgId, body);
   }
 
+  @Summary('Mahnlauf starten', 'Run dunning')
   @Post('dunning-runs')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -533,6 +577,7 @@ export class MembershipController {
     return this.dunning.run(actor, orgId, body);
   }
 
+  @Summary('Mahnläufe auflisten', 'List dunning runs')
   @Get('dunning-runs')
   @Roles(...READ)
   @ApiOkResponse({
@@ -547,6 +592,7 @@ export class MembershipController {
     return this.dunning.list(actor, orgId, q);
   }
 
+  @Summary('Mahnlauf ansehen', 'Get a dunning run')
   @Get('dunning-runs/:id')
   @Roles(...READ)
   @ApiOkResponse({ description: 'The run and its notices' })
@@ -559,6 +605,7 @@ export class MembershipController {
     return this.dunning.get(actor, orgId, id);
   }
 
+  @Summary('Mahnschreiben als PDF', 'Dunning letters as PDF')
   @Get('dunning-runs/:id/letters.pdf')
   @Roles('treasurer', 'staff')
   @ApiProduces('application/pdf')
@@ -578,6 +625,10 @@ export class MembershipController {
     );
   }
 
+  @Summary(
+    'Kandidaten für den Ausschluss (für den Vorstand)',
+    'Candidates for exclusion (for the board)',
+  )
   @Get('dunning/exclusion-candidates')
   @Roles('board', 'staff', 'treasurer')
   @ApiOkResponse({

@@ -22,6 +22,7 @@ import {
   CurrentActor,
   PageQueryDto,
   Roles,
+  Summary,
   type Actor,
   type Page,
 } from '@dachwerk/shared';
@@ -41,6 +42,7 @@ import { InitiativesService } from './initiatives.service';
 export class InitiativesController {
   constructor(private readonly initiatives: InitiativesService) {}
 
+  @Summary('Initiativen auflisten', 'List initiatives')
   @Get()
   @ApiOkResponse({
     type: InitiativePageDto,
@@ -55,6 +57,7 @@ export class InitiativesController {
     return this.initiatives.list(actor, orgId, q);
   }
 
+  @Summary('Initiative anlegen', 'Create an initiative')
   @Post()
   @Roles('staff', 'board')
   @ApiCreatedResponse({ type: InitiativeDto })
@@ -67,6 +70,7 @@ export class InitiativesController {
     return this.initiatives.create(actor, orgId, body);
   }
 
+  @Summary('Initiative ansehen', 'Get an initiative')
   @Get(':id')
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(401, 404)
@@ -78,6 +82,7 @@ export class InitiativesController {
     return this.initiatives.get(actor, orgId, id);
   }
 
+  @Summary('Ansprechpersonen einer Initiative', "An initiative's contact persons")
   @Get(':id/contacts')
   @ApiOkResponse({ description: 'The contact persons: users who act for the initiative' })
   @ApiProblems(401, 404)
@@ -89,6 +94,7 @@ export class InitiativesController {
     return this.initiatives.contacts(actor, orgId, id);
   }
 
+  @Summary('Ansprechperson einer Initiative einladen', 'Invite a contact person for an initiative')
   @Post(':id/contacts')
   @Roles('staff', 'board')
   @ApiCreatedResponse({
@@ -112,6 +118,7 @@ export class InitiativesController {
     return result;
   }
 
+  @Summary('Initiative ändern', 'Update an initiative')
   @Patch(':id')
   @Roles('staff', 'board')
   @ApiOkResponse({ type: InitiativeDto })

@@ -5,6 +5,7 @@ import {
   CurrentActor,
   PageQueryDto,
   Roles,
+  Summary,
   type Actor,
   type Page,
 } from '@dachwerk/shared';
@@ -28,6 +29,7 @@ import { OrganisationsService } from './organisations.service';
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
+  @Summary('Meine Organisationen auflisten', 'List my organisations')
   @Get()
   @ApiOkResponse({
     type: OrganisationPageDto,
@@ -38,6 +40,7 @@ export class OrganisationsController {
     return this.organisations.list(actor, query);
   }
 
+  @Summary('Organisation anlegen', 'Create an organisation')
   @Post()
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiProblems(400, 401, 403, 409)
@@ -48,6 +51,7 @@ export class OrganisationsController {
     return this.organisations.create(actor, body);
   }
 
+  @Summary('Organisation ansehen', 'Get an organisation')
   @Get(':orgId')
   @ApiOkResponse({ type: OrganisationDto })
   @ApiProblems(401, 404)
@@ -58,6 +62,7 @@ export class OrganisationsController {
     return this.organisations.get(actor, orgId);
   }
 
+  @Summary('Organisation ändern', 'Update an organisation')
   @Patch(':orgId')
   @Roles('admin')
   @ApiOkResponse({ type: OrganisationDto })
@@ -70,6 +75,7 @@ export class OrganisationsController {
     return this.organisations.update(actor, orgId, body);
   }
 
+  @Summary('Bankkonten auflisten', 'List bank accounts')
   @Get(':orgId/bank-accounts')
   @Roles('admin', 'staff', 'treasurer', 'board')
   @ApiOkResponse({ type: BankAccountPageDto })
@@ -82,6 +88,7 @@ export class OrganisationsController {
     return this.organisations.listBankAccounts(actor, orgId, query);
   }
 
+  @Summary('Bankkonto erfassen', 'Add a bank account')
   @Post(':orgId/bank-accounts')
   @Roles('admin', 'treasurer')
   @ApiCreatedResponse({ type: BankAccountDto })
@@ -94,6 +101,7 @@ export class OrganisationsController {
     return this.organisations.addBankAccount(actor, orgId, body);
   }
 
+  @Summary('Freistellungsbescheide auflisten', 'List exemption notices')
   @Get(':orgId/exemption-notices')
   @Roles('admin', 'staff', 'treasurer', 'board')
   @ApiOkResponse({ type: ExemptionNoticePageDto })
@@ -106,6 +114,7 @@ export class OrganisationsController {
     return this.organisations.listExemptionNotices(actor, orgId, query);
   }
 
+  @Summary('Freistellungsbescheid erfassen', 'Record an exemption notice')
   @Post(':orgId/exemption-notices')
   @Roles('admin', 'treasurer')
   @ApiCreatedResponse({ type: ExemptionNoticeDto })

@@ -17,6 +17,7 @@ export * from './http/input-hygiene';
 export * from './http/page';
 export * from './http/problem.dto';
 export * from './http/public.decorator';
+export * from './http/summary.decorator';
 export * from './context/request-context';
 export * from './logging/logging.module';
 export * from './queue/job-registry';

@@ -33,6 +33,7 @@ import {
   PageQueryDto,
   responseSink,
   Roles,
+  Summary,
   type Actor,
   type Page,
 } from '@dachwerk/shared';
@@ -182,6 +183,7 @@ const READ = ['treasurer', 'staff', 'board', 'admin'] as const;
 export class ReceiptsController {
   constructor(private readonly receipts: ReceiptsService) {}
 
+  @Summary('Zuwendungsbestätigung ausstellen', 'Issue a donation receipt')
   @Post()
   @Roles('treasurer')
   @ApiCreatedResponse({ type: ReceiptDto, description: 'Numbered now; the worker renders the PDF' })
@@ -194,6 +196,7 @@ export class ReceiptsController {
     return toDto(await this.receipts.issue(actor, orgId, body.donationIds));
   }
 
+  @Summary('Zuwendungsbestätigungen auflisten', 'List donation receipts')
   @Get()
   @Roles(...READ)
   @ApiOkResponse({ type: ReceiptPageDto })
@@ -207,6 +210,7 @@ export class ReceiptsController {
     return { ...page, items: page.items.map(toDto) };
   }
 
+  @Summary('Bestätigungsregister als CSV', 'Receipt register as CSV')
   @Get('register.csv')
   @Roles(...READ)
   @ApiProduces('text/csv')
@@ -229,6 +233,7 @@ export class ReceiptsController {
       .send(csv);
   }
 
+  @Summary('Abgleich von Spenden und Bestätigungen', 'Reconcile donations and receipts')
   @Get('reconciliation')
   @Roles(...READ)
   @ApiOkResponse({
@@ -244,6 +249,7 @@ export class ReceiptsController {
     return this.receipts.reconciliation(actor, orgId, q.year);
   }
 
+  @Summary('Zuwendungsbestätigung ansehen', 'Get a donation receipt')
   @Get(':id')
   @Roles(...READ)
   @ApiOkResponse({ type: ReceiptDto })
@@ -256,6 +262,7 @@ export class ReceiptsController {
     return toDto(await this.receipts.get(actor, orgId, id));
   }
 
+  @Summary('Zuwendungsbestätigung als PDF', 'Donation receipt as PDF')
   @Get(':id/pdf')
   @Roles(...READ)
   @ApiProduces('application/pdf')
@@ -279,6 +286,7 @@ export class ReceiptsController {
       .send(pdf);
   }
 
+  @Summary('Zuwendungsbestätigung per E-Mail senden', 'Send a donation receipt by e-mail')
   @Post(':id/send')
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -295,6 +303,7 @@ export class ReceiptsController {
     return this.receipts.send(actor, orgId, id, body.email);
   }
 
+  @Summary('Versand einer Bestätigung nachverfolgen', 'Track the deliveries of a receipt')
   @Get(':id/deliveries')
   @Roles(...READ)
   @ApiOkResponse({ type: DeliveryDto, isArray: true })
@@ -307,6 +316,7 @@ export class ReceiptsController {
     return this.receipts.deliveries(actor, orgId, id);
   }
 
+  @Summary('Zuwendungsbestätigung stornieren', 'Void a donation receipt')
   @Post(':id/void')
   @Roles('treasurer')
   @ApiCreatedResponse({ type: VoidResultDto })
@@ -379,6 +389,7 @@ class ReceiptRunPageDto extends PageDto(ReceiptRunDto) {}
 export class ReceiptRunsController {
   constructor(private readonly runs: ReceiptRunsService) {}
 
+  @Summary('Bestätigungslauf starten', 'Start a receipt run')
   @Post()
   @Roles('treasurer')
   @ApiCreatedResponse({
@@ -394,6 +405,7 @@ export class ReceiptRunsController {
     return this.runs.start(actor, orgId, body.year, body.kind);
   }
 
+  @Summary('Bestätigungsläufe auflisten', 'List receipt runs')
   @Get()
   @Roles('treasurer', 'staff', 'board', 'admin')
   @ApiOkResponse({ type: ReceiptRunPageDto, description: 'Runs, newest first' })
@@ -406,6 +418,7 @@ export class ReceiptRunsController {
     return this.runs.list(actor, orgId, q);
   }
 
+  @Summary('Alle PDFs eines Bestätigungslaufs als ZIP', 'All PDFs of a receipt run as ZIP')
   @Get(':id/receipts.zip')
   @Roles('treasurer', 'staff', 'board', 'admin')
   @ApiProduces('application/zip')
@@ -420,6 +433,10 @@ export class ReceiptRunsController {
     await this.runs.zip(actor, orgId, id, responseSink(res));
   }
 
+  @Summary(
+    'Alle Bestätigungen eines Laufs als ein Druck-PDF',
+    'All receipts of a run as one PDF to print',
+  )
   @Get(':id/print.pdf')
   @Roles('treasurer', 'staff', 'board', 'admin')
   @ApiProduces('application/pdf')
@@ -439,6 +456,7 @@ export class ReceiptRunsController {
       .send(pdf);
   }
 
+  @Summary('Bestätigungslauf ansehen (Fortschritt)', 'Get a receipt run (progress)')
   @Get(':id')
   @Roles('treasurer', 'staff', 'board', 'admin')
   @ApiOkResponse({ type: ReceiptRunDto, description: 'Progress: total, done, failed with reasons' })

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { Public } from '../http/public.decorator';
+import { Summary } from '../http/summary.decorator';
 import { ProblemDto } from '../http/problem.dto';
 import { toProblem, type Problem } from '../errors/problem.filter';
 import { DomainError } from '../errors/domain-error';
@@ -56,6 +57,7 @@ export class HealthController implements OnModuleDestroy {
     this.redis.on('error', () => undefined); // reported through the probe, not as noise
   }
 
+  @Summary('Betriebszustand (Datenbank, Redis)', 'Health (database, Redis)')
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthDto })
