@@ -2,21 +2,6 @@ import { Catalogue, str, eur, opt } from './entry';
 
 /** Problems of bank statements and matching. */
 export const BANKING: Catalogue = {
-  STATEMENT_NOT_XML: {
-    de: {
-      title: 'Kein Kontoauszug',
-      detail: 'Die Datei ist kein camt.053-Kontoauszug (kein XML).',
-    },
-    en: { title: 'Not a statement' },
-  },
-  XML_DECLARATION_REFUSED: {
-    de: {
-      title: 'XML-Deklaration abgelehnt',
-      detail:
-        'Die Datei enthält eine DOCTYPE- oder ENTITY-Deklaration; camt.053-Dateien haben keine, und Dachwerk liest keine.',
-    },
-    en: { title: 'XML declaration refused' },
-  },
   XML_MALFORMED: {
     de: { title: 'XML fehlerhaft', detail: 'Die Datei ist kein wohlgeformtes XML.' },
     en: { title: 'Malformed XML' },
