@@ -11,6 +11,7 @@ import {
   CurrentActor,
   notFound,
   Roles,
+  Summary,
   type Actor,
   type Page,
 } from '@dachwerk/shared';
@@ -31,6 +32,7 @@ const CODE = /^[A-Za-z0-9_-]{1,36}$/;
 export class CostCentresController {
   constructor(private readonly costCentres: CostCentresService) {}
 
+  @Summary('Kostenstellen auflisten', 'List cost centres')
   @Get()
   @Roles(...READ)
   @ApiOperation({ summary: 'Kostenstellen auflisten / List cost centres' })
@@ -44,6 +46,7 @@ export class CostCentresController {
     return this.costCentres.list(actor, orgId, q);
   }
 
+  @Summary('Kostenstelle anlegen', 'Create a cost centre')
   @Post()
   @Roles('treasurer', 'admin')
   @ApiOperation({ summary: 'Kostenstelle anlegen / Create a cost centre' })
@@ -57,6 +60,7 @@ export class CostCentresController {
     return this.costCentres.create(actor, orgId, body);
   }
 
+  @Summary('Kostenstelle stilllegen', 'Deactivate a cost centre')
   @Post(':code/deactivate')
   @Roles('treasurer', 'admin')
   @ApiOperation({
@@ -72,6 +76,7 @@ export class CostCentresController {
     return this.costCentres.setActive(actor, orgId, checkedCode(code), false);
   }
 
+  @Summary('Kostenstelle wieder aktivieren', 'Reactivate a cost centre')
   @Post(':code/activate')
   @Roles('treasurer', 'admin')
   @ApiOperation({ summary: 'Kostenstelle wieder aktivieren / Reactivate a cost centre' })
