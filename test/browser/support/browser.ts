@@ -60,6 +60,24 @@ export function orgIdOf(page: Page): string {
 
 /** axe-core on the page as it is: no serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // a dialog still fading in has half its contrast: let running transitions finish first
+  await page.evaluate(async () => {
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          getAnimations(): {
+            finished: Promise<unknown>;
+            effect: { getComputedTiming(): { endTime?: number | string } } | null;
+          }[];
+        };
+      }
+    ).document;
+    // spinners run forever: wait only for animations that end
+    const ending = doc
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     // Runs in the page; the test's own tsconfig knows no DOM types.
