@@ -53,6 +53,9 @@ describe('Postgres restart', () => {
       QUEUE_PREFIX: `pg_restart_${port}`,
       DOCUMENTS_DIR: path.join(dir, 'documents'),
       LOG_LEVEL: 'warn',
+      // auth/me is the probe: without the session cache it reads the database every time
+      // (with it, a session seen in the last seconds answers 200 while Postgres is away).
+      SESSION_CACHE_MS: '0',
     };
     api = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     api.stdout?.on('data', (d: Buffer) => (apiOutput += d.toString()));
