@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
@@ -9,6 +10,7 @@ import {
   Clock,
   DomainError,
   notFound,
+  runInWorker,
   Transactions,
   uuidv7,
   type Actor,
@@ -66,7 +68,12 @@ export class DonationImportsService {
         { field: 'file' },
         400,
       );
-    const { rows, errors } = parseDonationImport(file, this.clock.today());
+    // Off the event loop: an import may be 20 MB (upload-file.ts).
+    const { rows, errors } = await runInWorker<typeof parseDonationImport>(
+      join(__dirname, 'donation-import-csv'),
+      'parseDonationImport',
+      [file, this.clock.today()],
+    );
     const known = await this.initiativesOf(this.db.manager, organisationId, rows);
     for (const row of rows)
       if (row.costCentre && !known.has(row.costCentre))

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
@@ -7,6 +8,7 @@ import {
   Clock,
   DomainError,
   notFound,
+  runInWorker,
   Transactions,
   uuidv7,
   type Actor,
@@ -80,11 +82,11 @@ export class MemberImportsService {
         );
     }
     const tiers = await this.tiers.list(this.db, organisationId);
-    const { rows, errors } = parseMemberImport(
-      file,
-      mapping,
-      new Set(tiers.map((t) => t.code)),
-      this.clock.today(),
+    // Off the event loop: an import may be 20 MB (upload-file.ts).
+    const { rows, errors } = await runInWorker<typeof parseMemberImport>(
+      join(__dirname, 'member-import-csv'),
+      'parseMemberImport',
+      [file, mapping, new Set(tiers.map((t) => t.code)), this.clock.today()],
     );
     const taken = await this.members.memberNosTaken(
       this.db,

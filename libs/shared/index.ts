@@ -45,6 +45,7 @@ export * from './config/project-root';
 export * from './database/prepared-query';
 export * from './http/stream-sink';
 export * from './http/upload-file';
+export * from './workers/run-in-worker';
 export * from './database/uuid-v7';
 export * from './money/parse-amount';
 export * from './money/amount-limit';

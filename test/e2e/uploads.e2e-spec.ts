@@ -92,4 +92,40 @@ describe('uploads', () => {
     expect(latencies.length).toBeGreaterThan(5);
     expect(Math.max(...latencies)).toBeLessThan(2_000);
   }, 240_000);
+  it('reads a large donation CSV off the event loop: /health keeps answering, every line is checked', async () => {
+    const line = '03.02.2026;12,34;Jürgen;Groß;Königstraße 1;70173;Stuttgart;Überweisung';
+    const count = 120_000;
+    const lines = ['Datum;Betrag;Vorname;Nachname;Straße;PLZ;Ort;Kanal'];
+    for (let i = 0; i < count - 1; i++) lines.push(line);
+    lines.push(line.replace('12,34', 'zwölf')); // the last line is wrong: all were read
+    const file = Buffer.from(lines.join('\r\n'));
+    expect(file.length).toBeGreaterThan(9_000_000);
+    expect(file.length).toBeLessThan(UPLOAD_KINDS.donationImport.maxBytes);
+
+    let uploading = true;
+    const upload = api
+      .http()
+      .post(`${base}/donation-imports`)
+      .set(treasurer)
+      .attach('file', file, 'spenden.csv')
+      .then((res) => {
+        uploading = false;
+        return res;
+      });
+    const latencies: number[] = [];
+    while (uploading) {
+      const started = Date.now();
+      await api.http().get('/api/v1/health').expect(200);
+      latencies.push(Date.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const res = await upload;
+    expect(res.status).toBe(201);
+    expect(res.body.rowCount).toBe(0); // no row is taken while any line is wrong
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ line: count + 1, field: 'amount', rule: 'isAmount' }),
+    ]);
+    expect(latencies.length).toBeGreaterThan(2);
+    expect(Math.max(...latencies)).toBeLessThan(2_000);
+  }, 240_000);
 });
