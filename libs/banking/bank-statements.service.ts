@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@dachwerk/audit';
@@ -10,6 +11,7 @@ import {
   notFound,
   pageOf,
   pageWindow,
+  runInWorker,
   Transactions,
   type Actor,
   type Page,
@@ -20,7 +22,7 @@ import {
   StatementSummary,
 } from './bank-statement.repository';
 import { readCamtFile } from './camt-file';
-import { parseCamtInWorker } from './camt-parse-in-worker';
+import type { readCamtUpload } from './camt-upload';
 import { assertBalances, type ParsedStatement } from './camt053';
 import type { StatementQueryDto } from './dto/banking.dto';
 import { MatchingService } from './matching.service';
@@ -112,7 +114,9 @@ export class BankStatementsService {
       );
     const { sha256, statements: parsed } = Buffer.isBuffer(file)
       ? { sha256: createHash('sha256').update(file).digest('hex'), statements: readCamtFile(file) }
-      : await parseCamtInWorker(file.path);
+      : await runInWorker<typeof readCamtUpload>(join(__dirname, 'camt-upload'), 'readCamtUpload', [
+          file.path,
+        ]);
     assertBalances(parsed);
     const today = this.clock.today();
     const future = parsed.flatMap((s, i) =>
