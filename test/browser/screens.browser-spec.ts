@@ -39,6 +39,10 @@ describe('main screens are accessible', () => {
     await open('members');
     await page.getByRole('columnheader', { name: 'Mitgliedsnummer' }).waitFor();
     await page.getByRole('textbox', { name: /Suche/ }).fill('Albrecht');
+    // The search applies after a debounce and re-renders the rows: click only once the
+    // filtered list has arrived (it is in the URL and the request is done), not a row of the old one.
+    await page.waitForURL(/Albrecht/);
+    await page.waitForLoadState('networkidle');
     await page.getByRole('cell', { name: 'M-00010' }).waitFor();
     await expectAccessible(page);
     await page.getByRole('cell', { name: 'M-00010' }).click();
