@@ -233,7 +233,7 @@ export class DonorsService {
       const receipts = await this.donors.receiptsOf(m, id);
       const accessLog = await this.audit.trail(m, 'donor', id);
       await this.audit.record(m, this.event(actor, organisationId, id, 'donor.exported'));
-      return { exportedAt: new Date().toISOString(), donor, donations, receipts, accessLog };
+      return { exportedAt: this.clock.now().toISOString(), donor, donations, receipts, accessLog };
     });
   }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { InitiativesService } from '@dachwerk/organisations';
 import {
+  Clock,
   DocumentStore,
   DomainError,
   resolveAllIn,
@@ -42,6 +43,7 @@ export class FundingDocumentsService {
     private readonly db: DataSource,
     private readonly initiatives: InitiativesService,
     private readonly store: DocumentStore,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -124,7 +126,7 @@ export class FundingDocumentsService {
       contentType,
       sizeBytes: file.length,
       sha256,
-      uploadedAt: new Date(),
+      uploadedAt: this.clock.now(),
     };
   }
 

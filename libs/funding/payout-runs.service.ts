@@ -86,7 +86,7 @@ export class PayoutRunsService {
       const messageId = `DWP${executionDate.replace(/-/g, '')}${id.replace(/-/g, '').slice(-16)}`;
       const xml = buildPain001({
         messageId,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
         executionDate,
         debtor: { name: debtor.name, iban: debtor.iban, bic: debtor.bic },
         transfers: claims.map((c) => ({
