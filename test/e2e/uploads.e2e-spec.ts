@@ -17,6 +17,28 @@ describe('uploads', () => {
   });
   afterAll(() => api.close());
 
+  /** Uploads `file` and, until the answer comes, asks /health every 50 ms: its latencies. */
+  async function uploadWhilePolling(url: string, file: Buffer, name: string) {
+    let uploading = true;
+    const upload = api
+      .http()
+      .post(url)
+      .set(treasurer)
+      .attach('file', file, name)
+      .then((res) => {
+        uploading = false;
+        return res;
+      });
+    const latencies: number[] = [];
+    while (uploading) {
+      const started = Date.now();
+      await api.http().get('/api/v1/health').expect(200);
+      latencies.push(Date.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { res: await upload, latencies };
+  }
+
   it('answers 413 problem+json past the limit of the upload kind, naming kind and limit', async () => {
     const { maxBytes } = UPLOAD_KINDS.openingBalances;
     const year = await api
@@ -68,24 +90,7 @@ describe('uploads', () => {
     expect(file.length).toBeGreaterThan(50_000_000);
     expect(file.length).toBeLessThan(UPLOAD_KINDS.bankStatement.maxBytes);
 
-    let uploading = true;
-    const upload = api
-      .http()
-      .post(`${base}/bank-statements`)
-      .set(treasurer)
-      .attach('file', file, 'big.xml')
-      .then((res) => {
-        uploading = false;
-        return res;
-      });
-    const latencies: number[] = [];
-    while (uploading) {
-      const started = Date.now();
-      await api.http().get('/api/v1/health').expect(200);
-      latencies.push(Date.now() - started);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const res = await upload;
+    const { res, latencies } = await uploadWhilePolling(`${base}/bank-statements`, file, 'big.xml');
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('STATEMENT_BALANCE_MISMATCH');
     // Parsing takes seconds; health answered all along (on the event loop it waited ~10 s).
@@ -102,24 +107,11 @@ describe('uploads', () => {
     expect(file.length).toBeGreaterThan(9_000_000);
     expect(file.length).toBeLessThan(UPLOAD_KINDS.donationImport.maxBytes);
 
-    let uploading = true;
-    const upload = api
-      .http()
-      .post(`${base}/donation-imports`)
-      .set(treasurer)
-      .attach('file', file, 'spenden.csv')
-      .then((res) => {
-        uploading = false;
-        return res;
-      });
-    const latencies: number[] = [];
-    while (uploading) {
-      const started = Date.now();
-      await api.http().get('/api/v1/health').expect(200);
-      latencies.push(Date.now() - started);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const res = await upload;
+    const { res, latencies } = await uploadWhilePolling(
+      `${base}/donation-imports`,
+      file,
+      'spenden.csv',
+    );
     expect(res.status).toBe(201);
     expect(res.body.rowCount).toBe(0); // no row is taken while any line is wrong
     expect(res.body.errors).toEqual([
